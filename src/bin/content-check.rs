@@ -1,0 +1,35 @@
+//! `content-check [FOLDER]`: checks lesson content and prints every problem as
+//! `file:line: message`. Exits 1 when there is any problem, 2 when the folder
+//! cannot be read. The default folder is this crate's `content/`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let dir = std::env::args_os()
+        .nth(1)
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("content"));
+    let files = match sauga::content::read_dir(&dir) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("content-check: cannot read {}: {e}", dir.display());
+            return ExitCode::from(2);
+        }
+    };
+    let (catalog, problems) = sauga::content::load(&files);
+    for p in &problems {
+        println!("{}/{p}", dir.display());
+    }
+    println!(
+        "content-check: {} module(s) sound, {} problem(s) in {}",
+        catalog.modules.len(),
+        problems.len(),
+        dir.display()
+    );
+    if problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}

@@ -1,0 +1,54 @@
+//! What differs between web, desktop and mobile, in one place: where the database
+//! lives and how a write becomes durable, the device's languages, the clock.
+//!
+//! * Desktop and mobile: an SQLite file in the platform's app-data folder; every
+//!   commit is durable when it returns (WAL, `synchronous=FULL`).
+//! * Web: SQLite runs in memory inside the page; after every write the database's
+//!   bytes are stored in IndexedDB with strict durability, and the UI says "saved"
+//!   only when the browser confirms. See ARCHITECTURE.md for why.
+
+use crate::storage::{StorageError, Store};
+
+#[cfg(target_arch = "wasm32")]
+mod web;
+#[cfg(target_arch = "wasm32")]
+use web as imp;
+
+#[cfg(not(target_arch = "wasm32"))]
+mod native;
+#[cfg(not(target_arch = "wasm32"))]
+use native as imp;
+
+/// True where a write must be copied somewhere after it commits (the web).
+pub const COPY_AFTER_WRITE: bool = cfg!(target_arch = "wasm32");
+
+/// The device's or browser's preferred languages, most preferred first.
+pub fn preferred_languages() -> Vec<String> {
+    imp::preferred_languages()
+}
+
+/// Seconds since 1970 (browsers have no `SystemTime`).
+pub fn now_unix() -> i64 {
+    imp::now_unix()
+}
+
+/// Opens the user's database where this platform keeps it.
+pub async fn open_store() -> Result<Store, StorageError> {
+    imp::open_store().await
+}
+
+/// Keeps the refused database under another name (nothing is deleted) and starts a
+/// new, empty one. Offered only for a damaged database, never silently.
+pub async fn start_fresh() -> Result<Store, StorageError> {
+    imp::start_fresh().await
+}
+
+/// Where the data is kept, for Settings → About.
+pub fn location() -> String {
+    imp::location()
+}
+
+/// Makes the database's current bytes durable (web only; elsewhere a no-op).
+pub async fn copy_after_write(bytes: Vec<u8>) -> Result<(), String> {
+    imp::copy_after_write(bytes).await
+}

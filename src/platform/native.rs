@@ -1,0 +1,67 @@
+//! Desktop and mobile: an SQLite file in the app-data folder.
+
+use std::path::PathBuf;
+
+use crate::storage::{StorageError, Store};
+
+const FILE_NAME: &str = "sauga.sqlite3";
+
+/// The folder for Sauga's data. `SAUGA_DATA_DIR` overrides it (tests, portable use).
+/// On Android `directories` finds no home folder, so the app's private files folder
+/// (named after the bundle identifier in Dioxus.toml) is used.
+fn data_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("SAUGA_DATA_DIR") {
+        return Some(PathBuf::from(dir));
+    }
+    if cfg!(target_os = "android") {
+        return Some(PathBuf::from("/data/data/lt.sauga.app/files"));
+    }
+    directories::ProjectDirs::from("lt", "Sauga", "Sauga").map(|d| d.data_dir().to_path_buf())
+}
+
+fn db_path() -> Result<PathBuf, StorageError> {
+    let dir = data_dir()
+        .ok_or_else(|| StorageError::Unavailable("no app-data folder on this device".into()))?;
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| StorageError::Unavailable(format!("{}: {e}", dir.display())))?;
+    Ok(dir.join(FILE_NAME))
+}
+
+pub fn preferred_languages() -> Vec<String> {
+    sys_locale::get_locales().collect()
+}
+
+pub fn now_unix() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}
+
+pub async fn open_store() -> Result<Store, StorageError> {
+    Store::open(&db_path()?)
+}
+
+pub async fn start_fresh() -> Result<Store, StorageError> {
+    let path = db_path()?;
+    let aside = path.with_file_name(format!("sauga-refused-{}.sqlite3", now_unix()));
+    for suffix in ["", "-wal", "-shm"] {
+        let from = PathBuf::from(format!("{}{suffix}", path.display()));
+        if from.exists() {
+            let to = PathBuf::from(format!("{}{suffix}", aside.display()));
+            std::fs::rename(&from, &to)
+                .map_err(|e| StorageError::Unavailable(format!("{}: {e}", from.display())))?;
+        }
+    }
+    Store::open(&path)
+}
+
+pub fn location() -> String {
+    db_path()
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|e| e.to_string())
+}
+
+pub async fn copy_after_write(_bytes: Vec<u8>) -> Result<(), String> {
+    Ok(())
+}

@@ -1,0 +1,118 @@
+//! The browser: SQLite in memory, its bytes kept in IndexedDB.
+
+use wasm_bindgen::prelude::*;
+
+use crate::storage::{StorageError, Store};
+
+const KEY: &str = "sauga.sqlite3";
+
+#[wasm_bindgen(inline_js = r#"
+let dbPromise = null;
+function db() {
+  if (!dbPromise) {
+    dbPromise = new Promise((resolve, reject) => {
+      const req = indexedDB.open("sauga", 1);
+      req.onupgradeneeded = () => req.result.createObjectStore("files");
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+  }
+  return dbPromise;
+}
+export async function idb_get(key) {
+  const d = await db();
+  return new Promise((resolve, reject) => {
+    const q = d.transaction("files", "readonly").objectStore("files").get(key);
+    q.onsuccess = () => resolve(q.result === undefined ? null : new Uint8Array(q.result));
+    q.onerror = () => reject(q.error);
+  });
+}
+export async function idb_put(key, bytes) {
+  const d = await db();
+  const copy = bytes.slice();
+  return new Promise((resolve, reject) => {
+    const tx = d.transaction("files", "readwrite", { durability: "strict" });
+    tx.objectStore("files").put(copy, key);
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error);
+  });
+}
+export async function idb_move(from, to) {
+  const d = await db();
+  return new Promise((resolve, reject) => {
+    const tx = d.transaction("files", "readwrite", { durability: "strict" });
+    const store = tx.objectStore("files");
+    const q = store.get(from);
+    q.onsuccess = () => {
+      if (q.result !== undefined) { store.put(q.result, to); store.delete(from); }
+    };
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error);
+  });
+}
+export function preferred_languages() {
+  const langs = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || ""];
+  return Array.from(langs).join(",");
+}
+export function ask_persistent_storage() {
+  if (navigator.storage && navigator.storage.persist) { navigator.storage.persist().catch(() => {}); }
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(catch)]
+    async fn idb_get(key: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch)]
+    async fn idb_put(key: &str, bytes: Vec<u8>) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch)]
+    async fn idb_move(from: &str, to: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = preferred_languages)]
+    fn js_preferred_languages() -> String;
+    fn ask_persistent_storage();
+}
+
+fn js_error(e: JsValue) -> String {
+    e.as_string()
+        .or_else(|| js_sys::JSON::stringify(&e).ok().and_then(|s| s.as_string()))
+        .unwrap_or_else(|| "IndexedDB error".into())
+}
+
+pub fn preferred_languages() -> Vec<String> {
+    js_preferred_languages()
+        .split(',')
+        .map(str::to_string)
+        .collect()
+}
+
+pub fn now_unix() -> i64 {
+    (js_sys::Date::now() / 1000.0) as i64
+}
+
+pub async fn open_store() -> Result<Store, StorageError> {
+    ask_persistent_storage();
+    let value = idb_get(KEY)
+        .await
+        .map_err(|e| StorageError::Unavailable(js_error(e)))?;
+    if value.is_null() || value.is_undefined() {
+        return Store::open_in_memory();
+    }
+    let bytes = js_sys::Uint8Array::new(&value).to_vec();
+    Store::from_bytes(&bytes)
+}
+
+pub async fn start_fresh() -> Result<Store, StorageError> {
+    let aside = format!("sauga-refused-{}.sqlite3", now_unix());
+    idb_move(KEY, &aside)
+        .await
+        .map_err(|e| StorageError::Unavailable(js_error(e)))?;
+    Store::open_in_memory()
+}
+
+pub fn location() -> String {
+    "IndexedDB (this browser)".into()
+}
+
+pub async fn copy_after_write(bytes: Vec<u8>) -> Result<(), String> {
+    idb_put(KEY, bytes).await.map(|_| ()).map_err(js_error)
+}

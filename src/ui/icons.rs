@@ -1,0 +1,44 @@
+//! Small line icons drawn for Sauga (inline SVG, nothing fetched).
+
+use dioxus::prelude::*;
+
+#[derive(Clone, Copy, PartialEq)]
+pub enum Icon {
+    Home,
+    Book,
+    Gear,
+    Check,
+    Clock,
+    ArrowLeft,
+    ArrowRight,
+    Shield,
+}
+
+#[component]
+pub fn Svg(icon: Icon) -> Element {
+    let d = match icon {
+        Icon::Home => "M3 11l9-7 9 7M5 10v10h5v-6h4v6h5V10",
+        Icon::Book => "M4 5a2 2 0 012-2h13v16H6a2 2 0 00-2 2V5zM4 21a2 2 0 012-2h13",
+        Icon::Gear => "M12 15a3 3 0 100-6 3 3 0 000 6zM19.4 13a7.5 7.5 0 000-2l2-1.6-2-3.4-2.4 1a7.5 7.5 0 00-1.7-1L15 3h-4l-.3 3a7.5 7.5 0 00-1.7 1l-2.4-1-2 3.4 2 1.6a7.5 7.5 0 000 2l-2 1.6 2 3.4 2.4-1a7.5 7.5 0 001.7 1l.3 3h4l.3-3a7.5 7.5 0 001.7-1l2.4 1 2-3.4-2-1.6z",
+        Icon::Check => "M5 12.5l4.5 4.5L19 7.5",
+        Icon::Clock => "M12 21a9 9 0 100-18 9 9 0 000 18zM12 7v5l3 2",
+        Icon::ArrowLeft => "M15 5l-7 7 7 7",
+        Icon::ArrowRight => "M9 5l7 7-7 7",
+        Icon::Shield => "M12 3l8 3v6c0 4.5-3.4 8.3-8 9-4.6-.7-8-4.5-8-9V6l8-3zM8.5 12l2.5 2.5 4.5-5",
+    };
+    rsx! {
+        svg {
+            class: "icon",
+            view_box: "0 0 24 24",
+            width: "24",
+            height: "24",
+            fill: "none",
+            stroke: "currentColor",
+            stroke_width: "2",
+            stroke_linecap: "round",
+            stroke_linejoin: "round",
+            "aria-hidden": "true",
+            path { d: "{d}" }
+        }
+    }
+}

@@ -1,0 +1,245 @@
+//! Learn: the module list, a module's overview, and its pages with next/previous.
+
+use dioxus::prelude::*;
+
+use super::icons::{Icon, Svg};
+use super::rich::Blocks;
+use super::state::{use_ctx, Screen};
+use crate::content::Module;
+use crate::storage::ModuleProgress;
+
+fn audience_key(a: crate::content::Audience) -> &'static str {
+    match a {
+        crate::content::Audience::Pupils => "learn.audience.pupils",
+        crate::content::Audience::Teachers => "learn.audience.teachers",
+        crate::content::Audience::Specialists => "learn.audience.specialists",
+    }
+}
+
+/// Percentage of a module's pages read.
+fn percent(m: &Module, p: Option<&ModuleProgress>) -> usize {
+    let read = p
+        .map(|p| p.pages_read.iter().filter(|&&i| i < m.page_count()).count())
+        .unwrap_or(0);
+    (read * 100).checked_div(m.page_count()).unwrap_or(0)
+}
+
+#[component]
+fn ProgressBar(percent: usize) -> Element {
+    rsx! {
+        div {
+            class: "bar",
+            role: "progressbar",
+            "aria-valuemin": "0",
+            "aria-valuemax": "100",
+            "aria-valuenow": "{percent}",
+            div { class: "bar-fill", style: "width: {percent}%" }
+        }
+    }
+}
+
+#[component]
+pub fn ModuleList() -> Element {
+    let ctx = use_ctx();
+    let lang = (ctx.lang)();
+    let progress = (ctx.progress)();
+    rsx! {
+        h1 { {ctx.t("learn.title")} }
+        p { class: "lead", {ctx.t("learn.intro")} }
+        ul { class: "module-list",
+            for (n, m) in ctx.catalog.modules.iter().enumerate() {
+                {
+                    let p = progress.get(&m.id);
+                    let pct = percent(m, p);
+                    let completed = p.is_some_and(|p| p.completed);
+                    let status = if completed {
+                        ctx.t("learn.completed")
+                    } else if pct > 0 {
+                        let read = p.map(|p| p.pages_read.len()).unwrap_or(0).to_string();
+                        ctx.t_with("learn.in_progress", &[("read", &read), ("total", &m.page_count().to_string())])
+                    } else {
+                        ctx.t("learn.not_started")
+                    };
+                    let id = m.id.clone();
+                    rsx! {
+                        li { key: "{m.id}",
+                            button {
+                                class: if completed { "module-card done" } else { "module-card" },
+                                "data-module": "{m.id}",
+                                onclick: move |_| ctx.go(Screen::Module(id.clone())),
+                                span { class: "module-number", "aria-hidden": "true",
+                                    if completed { Svg { icon: Icon::Check } } else { "{n + 1}" }
+                                }
+                                span { class: "module-text",
+                                    span { class: "module-title", {m.title.get(lang).clone()} }
+                                    span { class: "module-summary", {m.summary.get(lang).clone()} }
+                                    span { class: "meta",
+                                        Svg { icon: Icon::Clock }
+                                        {ctx.t_with("learn.minutes", &[("n", &m.minutes.to_string())])}
+                                        " · "
+                                        span { class: "status", "{status}" }
+                                    }
+                                    ProgressBar { percent: pct }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[component]
+pub fn ModuleOverview(id: String) -> Element {
+    let ctx = use_ctx();
+    let lang = (ctx.lang)();
+    let Some(m) = ctx.catalog.module(&id) else {
+        return rsx! { p { {ctx.t("module.not_found")} } };
+    };
+    let progress = (ctx.progress)();
+    let p = progress.get(&m.id).cloned().unwrap_or_default();
+    let pages = m.pages.get(lang).clone();
+    let next = (0..m.page_count()).find(|i| !p.pages_read.contains(i));
+    let (label, start_at) = match (p.completed, next, p.pages_read.is_empty()) {
+        (true, _, _) => (ctx.t("module.again"), 0),
+        (false, _, true) => (ctx.t("module.start"), 0),
+        (false, n, false) => (ctx.t("module.continue"), n.unwrap_or(0)),
+    };
+    let pct = percent(m, Some(&p));
+    let start_id = m.id.clone();
+    rsx! {
+        button { class: "back", onclick: move |_| ctx.go(Screen::Learn),
+            Svg { icon: Icon::ArrowLeft }
+            span { {ctx.t("module.back")} }
+        }
+        article { class: "module", "data-module": "{m.id}",
+            h1 { {m.title.get(lang).clone()} }
+            p { class: "lead", {m.summary.get(lang).clone()} }
+            p { class: "meta",
+                Svg { icon: Icon::Clock }
+                {ctx.t_with("learn.minutes", &[("n", &m.minutes.to_string())])}
+                " · "
+                {ctx.t_with("learn.pages", &[("n", &m.page_count().to_string())])}
+                for a in m.audience.iter() {
+                    span { class: "chip", {ctx.t(audience_key(*a))} }
+                }
+            }
+            ProgressBar { percent: pct }
+            if p.completed {
+                p { class: "done-banner", "data-completed": "true",
+                    Svg { icon: Icon::Check }
+                    span { {ctx.t("module.done")} }
+                }
+            }
+            button {
+                class: "btn primary wide",
+                "data-action": "open-module",
+                onclick: move |_| ctx.open_page(&start_id, start_at),
+                span { "{label}" }
+                Svg { icon: Icon::ArrowRight }
+            }
+            h2 { {ctx.t("module.contents")} }
+            ol { class: "page-list",
+                for (i, page) in pages.into_iter().enumerate() {
+                    {
+                        let mid = m.id.clone();
+                        let read = p.pages_read.contains(&i);
+                        rsx! {
+                            li { key: "{i}",
+                                button {
+                                    class: if read { "page-link read" } else { "page-link" },
+                                    onclick: move |_| ctx.open_page(&mid, i),
+                                    span { class: "page-index", "{i + 1}" }
+                                    span { class: "page-title", "{page.title}" }
+                                    if read { Svg { icon: Icon::Check } }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            h2 { {ctx.t("module.sources")} }
+            SourceList { sources: m.sources.clone() }
+        }
+    }
+}
+
+/// Sources with their address as text (tapping opens the system browser, never the app).
+#[component]
+pub fn SourceList(sources: Vec<crate::content::Source>) -> Element {
+    let ctx = use_ctx();
+    rsx! {
+        ul { class: "sources",
+            for s in sources {
+                li { key: "{s.url}{s.title}",
+                    span { class: "source-title", "{s.title}" }
+                    " "
+                    a { href: "{s.url}", target: "_blank", rel: "noopener noreferrer", "{s.url}" }
+                    if let Some(date) = &s.checked {
+                        span { class: "muted", " · {ctx.t_with(\"module.checked\", &[(\"date\", date)])}" }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[component]
+pub fn LessonPage(id: String, page: usize) -> Element {
+    let ctx = use_ctx();
+    let lang = (ctx.lang)();
+    let Some(m) = ctx.catalog.module(&id) else {
+        return rsx! { p { {ctx.t("module.not_found")} } };
+    };
+    let total = m.page_count();
+    let page = page.min(total.saturating_sub(1));
+    let Some(current) = m.pages.get(lang).get(page).cloned() else {
+        return rsx! { p { {ctx.t("module.not_found")} } };
+    };
+    let last = page + 1 == total;
+    let pct = (page + 1) * 100 / total.max(1);
+    let (back_id, prev_id, next_id) = (m.id.clone(), m.id.clone(), m.id.clone());
+    rsx! {
+        button { class: "back", onclick: move |_| ctx.go(Screen::Module(back_id.clone())),
+            Svg { icon: Icon::ArrowLeft }
+            span { {m.title.get(lang).clone()} }
+        }
+        article { class: "lesson", "data-page": "{page + 1}", "data-pages": "{total}",
+            p { class: "page-count", {ctx.t_with("lesson.page_of", &[("n", &(page + 1).to_string()), ("total", &total.to_string())])} }
+            ProgressBar { percent: pct }
+            h1 { "{current.title}" }
+            Blocks { blocks: current.blocks }
+        }
+        div { class: "pager",
+            if page > 0 {
+                button {
+                    class: "btn",
+                    "data-action": "previous",
+                    onclick: move |_| ctx.open_page(&prev_id, page - 1),
+                    Svg { icon: Icon::ArrowLeft }
+                    span { {ctx.t("lesson.previous")} }
+                }
+            } else {
+                span {}
+            }
+            if last {
+                button {
+                    class: "btn primary",
+                    "data-action": "finish",
+                    onclick: move |_| ctx.go(Screen::Module(next_id.clone())),
+                    span { {ctx.t("lesson.finish")} }
+                    Svg { icon: Icon::Check }
+                }
+            } else {
+                button {
+                    class: "btn primary",
+                    "data-action": "next",
+                    onclick: move |_| ctx.open_page(&next_id, page + 1),
+                    span { {ctx.t("lesson.next")} }
+                    Svg { icon: Icon::ArrowRight }
+                }
+            }
+        }
+    }
+}

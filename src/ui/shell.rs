@@ -1,0 +1,202 @@
+//! The app's frame: opening storage, the header, the navigation that stays in one
+//! place, and the storage-problem screen.
+
+use dioxus::prelude::*;
+
+use super::home::Home;
+use super::icons::{Icon, Svg};
+use super::learn::{LessonPage, ModuleList, ModuleOverview};
+use super::settings::Settings;
+use super::state::{use_ctx, Ctx, SaveState, Screen, StoreHandle};
+use crate::lang::{self, Lang};
+use crate::platform;
+use crate::storage::{StorageError, Store};
+
+const CSS: &str = include_str!("../../assets/sauga.css");
+
+#[derive(Clone, PartialEq)]
+enum Phase {
+    Opening,
+    Ready(StoreHandle, bool),
+    Refused(StorageError),
+}
+
+/// The root component: opens the database, then shows the app, or explains why it
+/// cannot and lets the user choose (never a crash, never a silent reset).
+#[component]
+pub fn App() -> Element {
+    let mut phase = use_signal(|| Phase::Opening);
+    let open = move || {
+        spawn(async move {
+            phase.set(match platform::open_store().await {
+                Ok(store) => Phase::Ready(StoreHandle::new(store), true),
+                Err(e) => Phase::Refused(e),
+            });
+        });
+    };
+    use_hook(open);
+    let lang = Lang::detect(platform::preferred_languages());
+    match phase() {
+        Phase::Opening => rsx! {
+            style { {CSS} }
+            div { class: "app opening", lang: lang.code(), p { {lang::tr(lang, "storage.loading")} } }
+        },
+        Phase::Ready(store, persistent) => rsx! {
+            Shell { store, persistent }
+        },
+        Phase::Refused(error) => rsx! {
+            style { {CSS} }
+            StorageProblem {
+                error,
+                lang,
+                on_memory: move |_| {
+                    if let Ok(s) = Store::open_in_memory() {
+                        phase.set(Phase::Ready(StoreHandle::new(s), false));
+                    }
+                },
+                on_fresh: move |_| {
+                    spawn(async move {
+                        phase.set(match platform::start_fresh().await {
+                            Ok(store) => Phase::Ready(StoreHandle::new(store), true),
+                            Err(e) => Phase::Refused(e),
+                        });
+                    });
+                },
+                on_retry: move |_| open(),
+            }
+        },
+    }
+}
+
+/// Why the saved data cannot be used, in the device's language, with the choices.
+#[component]
+pub fn StorageProblem(
+    error: StorageError,
+    lang: Lang,
+    on_memory: EventHandler<()>,
+    on_fresh: EventHandler<()>,
+    on_retry: EventHandler<()>,
+) -> Element {
+    let t = |k: &str| lang::tr(lang, k);
+    let (title, body) = match &error {
+        StorageError::TooNew { .. } => ("storage.too_new_title", "storage.too_new_body"),
+        StorageError::Damaged(_) => ("storage.damaged_title", "storage.damaged_body"),
+        StorageError::Unavailable(_) => ("storage.unavailable_title", "storage.unavailable_body"),
+    };
+    let damaged = matches!(error, StorageError::Damaged(_));
+    let unavailable = matches!(error, StorageError::Unavailable(_));
+    rsx! {
+        div { class: "app", lang: lang.code(),
+            main { class: "content problem", role: "alert",
+                h1 { {t(title)} }
+                p { {t(body)} }
+                details {
+                    summary { {t("storage.details")} }
+                    p { class: "muted", "{error}" }
+                }
+                div { class: "stack",
+                    if damaged {
+                        button { class: "btn primary", onclick: move |_| on_fresh.call(()), {t("storage.start_fresh")} }
+                    }
+                    if unavailable {
+                        button { class: "btn primary", onclick: move |_| on_retry.call(()), {t("storage.retry")} }
+                    }
+                    button { class: "btn", onclick: move |_| on_memory.call(()), {t("storage.continue_memory")} }
+                }
+            }
+        }
+    }
+}
+
+/// The app once storage is open. Tests render this directly with a store of theirs
+/// and the screen to start on.
+#[component]
+pub fn Shell(
+    store: StoreHandle,
+    persistent: bool,
+    #[props(default = Screen::Home)] start: Screen,
+) -> Element {
+    let ctx = Ctx::provide(store, persistent, start);
+    let lang = (ctx.lang)();
+    // The page's own `lang` attribute follows the language (screen readers, fonts).
+    use_effect(move || {
+        let code = (ctx.lang)().code();
+        let _ = document::eval(&format!("document.documentElement.lang = '{code}';"));
+    });
+    let screen = (ctx.screen)();
+    let size = (ctx.text_size)().code();
+    let save = (ctx.save)();
+    rsx! {
+        style { {CSS} }
+        document::Title { "Sauga" }
+        div {
+            class: "app",
+            lang: lang.code(),
+            "data-text-size": size,
+            "data-save": save.code(),
+            header { class: "topbar",
+                button { class: "brand", onclick: move |_| ctx.go(Screen::Home),
+                    Svg { icon: Icon::Shield }
+                    span { "Sauga" }
+                }
+                SaveBadge {}
+            }
+            main { class: "content", id: "content",
+                match screen {
+                    Screen::Home => rsx! { Home {} },
+                    Screen::Learn => rsx! { ModuleList {} },
+                    Screen::Module(id) => rsx! { ModuleOverview { id } },
+                    Screen::Lesson { module, page } => rsx! { LessonPage { id: module, page } },
+                    Screen::Settings => rsx! { Settings {} },
+                }
+            }
+            Nav {}
+        }
+    }
+}
+
+#[component]
+fn SaveBadge() -> Element {
+    let ctx = use_ctx();
+    let save = (ctx.save)();
+    let text = match &save {
+        SaveState::Saved => ctx.t("save.saved"),
+        SaveState::Saving => ctx.t("save.saving"),
+        SaveState::Failed(e) => ctx.t_with("save.error", &[("error", e)]),
+        SaveState::NotSaving => ctx.t("save.memory"),
+    };
+    rsx! {
+        span { class: "save-badge {save.code()}", role: "status", "aria-live": "polite", "{text}" }
+    }
+}
+
+#[component]
+fn Nav() -> Element {
+    let ctx = use_ctx();
+    let screen = (ctx.screen)();
+    let tabs = [
+        (Screen::Home, Icon::Home, "nav.home"),
+        (Screen::Learn, Icon::Book, "nav.learn"),
+        (Screen::Settings, Icon::Gear, "nav.settings"),
+    ];
+    let active_tab = match &screen {
+        Screen::Home => 0,
+        Screen::Learn | Screen::Module(_) | Screen::Lesson { .. } => 1,
+        Screen::Settings => 2,
+    };
+    rsx! {
+        nav { class: "tabbar", "aria-label": ctx.t("nav.label"),
+            for (i, (target, icon, key)) in tabs.into_iter().enumerate() {
+                button {
+                    key: "{key}",
+                    class: if i == active_tab { "tab active" } else { "tab" },
+                    "aria-current": if i == active_tab { "page" },
+                    "data-tab": key.trim_start_matches("nav."),
+                    onclick: move |_| ctx.go(target.clone()),
+                    Svg { icon }
+                    span { {ctx.t(key)} }
+                }
+            }
+        }
+    }
+}
