@@ -200,7 +200,8 @@ impl Ctx {
         let mut pending = self.pending;
         pending += 1;
         save.set(SaveState::Saving);
-        spawn(async move {
+        // Not tied to the screen that made the change: it may close before the copy ends.
+        dioxus::core::spawn_forever(async move {
             let result = platform::copy_after_write(bytes).await;
             pending -= 1;
             match result {

@@ -1,0 +1,151 @@
+// End-to-end: the built web app (dist/) in headless Debian Chromium, driven by
+// playwright-core. Run through scripts/test.sh, which builds dist/ first.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { chromium } from "playwright-core";
+import { serve } from "./serve.mjs";
+
+const here = new URL(".", import.meta.url).pathname;
+const dist = resolve(here, "../../dist");
+const shots = resolve(process.env.SAUGA_SCREENSHOTS ?? join(here, "../../target/e2e-screenshots"));
+const port = Number(process.env.SAUGA_E2E_PORT ?? 8765);
+const url = `http://127.0.0.1:${port}/`;
+const FLAGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+let server;
+let profile;
+let step = 0;
+
+async function launch(options = {}) {
+  return chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    headless: true,
+    args: FLAGS,
+    viewport: { width: 360, height: 740 },
+    locale: "de-DE",
+    ...options,
+  });
+}
+
+async function shot(page, name) {
+  step += 1;
+  const file = join(shots, `${String(step).padStart(2, "0")}-${name}.png`);
+  await page.screenshot({ path: file, fullPage: false });
+  return file;
+}
+
+/** Opens the app and waits until it has rendered its frame. */
+async function open(context) {
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  // The app must never reach out: fail on any request that is not to our server.
+  page.on("request", (r) => {
+    if (!r.url().startsWith(url) && !r.url().startsWith("data:")) errors.push(`network: ${r.url()}`);
+  });
+  await page.goto(url);
+  await page.waitForSelector("nav.tabbar");
+  return { page, errors };
+}
+
+async function saved(page) {
+  await page.waitForSelector('.app[data-save="saved"]', { timeout: 10_000 });
+}
+
+before(async () => {
+  rmSync(shots, { recursive: true, force: true });
+  mkdirSync(shots, { recursive: true });
+  profile = mkdtempSync(join(tmpdir(), "sauga-e2e-"));
+  server = await serve(dist, port);
+  console.log(`screenshots: ${shots}`);
+});
+
+after(async () => {
+  server?.close();
+  rmSync(profile, { recursive: true, force: true });
+});
+
+test("first run, Ukrainian, a whole module, kept after closing the tab and the browser", async () => {
+  let context = await launch();
+  let { page, errors } = await open(context);
+
+  // A German browser gets Lithuanian, the default.
+  assert.equal(await page.getAttribute("html", "lang"), "lt");
+  assert.match(await page.textContent("nav.tabbar"), /Pradžia/);
+  await shot(page, "home-lt");
+
+  // One tap to Ukrainian, on the home screen.
+  await page.click('[data-lang="uk"]');
+  await page.waitForFunction(() => document.documentElement.lang === "uk");
+  assert.match(await page.textContent("nav.tabbar"), /Головна/);
+  assert.match(await page.textContent("main"), /Ласкаво просимо/);
+  await saved(page);
+  await shot(page, "home-uk");
+
+  // Lessons → the first module.
+  await page.click('[data-tab="learn"]');
+  await page.waitForSelector('[data-module="what-is-trafficking"]');
+  await shot(page, "lessons-uk");
+  await page.click('button[data-module="what-is-trafficking"]');
+  await page.waitForSelector('article.module');
+  await shot(page, "module-uk");
+  await page.click('[data-action="open-module"]');
+
+  // Read to the last page with "next".
+  const total = Number(await page.getAttribute("article.lesson", "data-pages"));
+  assert.ok(total >= 5 && total <= 8, `5–8 pages, got ${total}`);
+  for (let n = 1; n <= total; n++) {
+    await page.waitForSelector(`article.lesson[data-page="${n}"]`);
+    assert.match(await page.textContent(".page-count"), new RegExp(`Сторінка ${n} з ${total}`));
+    await shot(page, `lesson-uk-page-${n}`);
+    if (n < total) await page.click('[data-action="next"]');
+  }
+  // "Previous" goes back one page, "next" returns.
+  await page.click('[data-action="previous"]');
+  await page.waitForSelector(`article.lesson[data-page="${total - 1}"]`);
+  await page.click('[data-action="next"]');
+  await page.waitForSelector(`article.lesson[data-page="${total}"]`);
+  await page.click('[data-action="finish"]');
+  await page.waitForSelector('[data-completed="true"]');
+  await shot(page, "module-uk-completed");
+
+  // As soon as the app says "saved", close the tab: nothing may be lost.
+  await saved(page);
+  await page.close();
+  ({ page } = await open(context));
+  assert.equal(await page.getAttribute("html", "lang"), "uk");
+  await page.click('[data-tab="learn"]');
+  await page.waitForSelector('button[data-module="what-is-trafficking"].done');
+  await shot(page, "after-tab-closed");
+
+  // A reload keeps it too.
+  await page.reload();
+  await page.waitForSelector("nav.tabbar");
+  assert.equal(await page.getAttribute("html", "lang"), "uk");
+  await page.click('[data-tab="learn"]');
+  await page.waitForSelector('button[data-module="what-is-trafficking"].done');
+
+  // And so does quitting the browser altogether.
+  await context.close();
+  context = await launch();
+  ({ page, errors } = await open(context));
+  assert.equal(await page.getAttribute("html", "lang"), "uk");
+  await page.click('[data-tab="learn"]');
+  await page.waitForSelector('button[data-module="what-is-trafficking"].done');
+  assert.match(await page.textContent('button[data-module="what-is-trafficking"]'), /Пройдено/);
+  await shot(page, "after-restart");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
