@@ -536,25 +536,29 @@ pub fn load(files: &[ContentFile]) -> (Catalog, Vec<Problem>) {
         }
     }
     // Across modules: unique ids and orders, links that resolve.
-    let mut seen_ids = BTreeSet::new();
-    let mut seen_orders = BTreeMap::new();
-    for m in &modules {
+    // Both modules of a clash are left out: which one is right is the editor's call.
+    let mut rejected: BTreeSet<String> = BTreeSet::new();
+    for (i, m) in modules.iter().enumerate() {
         let path = format!("modules/{}/module.toml", m.dir);
-        if !seen_ids.insert(m.id.clone()) {
-            c.at(
-                &path,
-                None,
-                Some("id"),
-                format!("`{}` is used by another module too", m.id),
-            );
-        }
-        if let Some(other) = seen_orders.insert(m.order, m.dir.clone()) {
-            c.at(
-                &path,
-                None,
-                Some("order"),
-                format!("{} is also the order of modules/{other}", m.order),
-            );
+        for other in &modules[i + 1..] {
+            if other.id == m.id {
+                c.at(
+                    &path,
+                    None,
+                    Some("id"),
+                    format!("`{}` is also the id of modules/{}", m.id, other.dir),
+                );
+                rejected.extend([m.dir.clone(), other.dir.clone()]);
+            }
+            if other.order == m.order {
+                c.at(
+                    &path,
+                    None,
+                    Some("order"),
+                    format!("{} is also the order of modules/{}", m.order, other.dir),
+                );
+                rejected.extend([m.dir.clone(), other.dir.clone()]);
+            }
         }
     }
     let all_ids: BTreeSet<String> = by_module
@@ -565,7 +569,6 @@ pub fn load(files: &[ContentFile]) -> (Catalog, Vec<Problem>) {
             Some(raw.id)
         })
         .collect();
-    let mut broken_links: BTreeSet<String> = BTreeSet::new();
     for m in &modules {
         for lang in Lang::ALL {
             for page in m.pages.get(lang) {
@@ -580,13 +583,13 @@ pub fn load(files: &[ContentFile]) -> (Catalog, Vec<Problem>) {
                                 page.title
                             ),
                         );
-                        broken_links.insert(m.id.clone());
+                        rejected.insert(m.dir.clone());
                     }
                 }
             }
         }
     }
-    modules.retain(|m| !broken_links.contains(&m.id));
+    modules.retain(|m| !rejected.contains(&m.dir));
     modules.sort_by_key(|m| m.order);
     c.problems.sort();
     (Catalog { version, modules }, c.problems)

@@ -173,9 +173,8 @@ pub fn SourceList(sources: Vec<crate::content::Source>) -> Element {
         ul { class: "sources",
             for s in sources {
                 li { key: "{s.url}{s.title}",
-                    span { class: "source-title", "{s.title}" }
-                    " "
-                    a { href: "{s.url}", target: "_blank", rel: "noopener noreferrer", "{s.url}" }
+                    a { href: "{s.url}", target: "_blank", rel: "noopener noreferrer", "{s.title}" }
+                    span { class: "muted", " · {host(&s.url)}" }
                     if let Some(date) = &s.checked {
                         span { class: "muted", " · {ctx.t_with(\"module.checked\", &[(\"date\", date)])}" }
                     }
@@ -183,6 +182,15 @@ pub fn SourceList(sources: Vec<crate::content::Source>) -> Element {
             }
         }
     }
+}
+
+/// The host part of a web address, shown beside a source's title.
+fn host(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    rest.split('/')
+        .next()
+        .unwrap_or(rest)
+        .trim_start_matches("www.")
 }
 
 #[component]

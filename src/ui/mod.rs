@@ -9,4 +9,4 @@ mod settings;
 mod shell;
 pub mod state;
 
-pub use shell::{App, Shell, StorageProblem};
+pub use shell::{App, Shell, ShellProps, StorageProblem};

@@ -123,6 +123,14 @@ pub fn Shell(
         let code = (ctx.lang)().code();
         let _ = document::eval(&format!("document.documentElement.lang = '{code}';"));
     });
+    // A new screen starts at its top, with keyboard and screen-reader focus there.
+    use_effect(move || {
+        let _ = (ctx.screen)();
+        let _ = document::eval(
+            "window.scrollTo(0, 0); const h = document.querySelector('#content h1'); \
+             if (h) { h.setAttribute('tabindex', '-1'); h.focus({ preventScroll: true }); }",
+        );
+    });
     let screen = (ctx.screen)();
     let size = (ctx.text_size)().code();
     let save = (ctx.save)();

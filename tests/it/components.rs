@@ -1,0 +1,289 @@
+//! Screens rendered without a renderer (VirtualDom + dioxus-ssr), in every language.
+
+use dioxus::prelude::*;
+use sauga::content::Catalog;
+use sauga::lang::{tr, Lang};
+use sauga::storage::{StorageError, Store};
+use sauga::ui::state::{Screen, StoreHandle};
+use sauga::ui::{Shell, ShellProps, StorageProblem};
+
+fn store_in(lang: Lang) -> Store {
+    let s = Store::open_in_memory().unwrap();
+    s.set_language(lang).unwrap();
+    s
+}
+
+fn render_shell(store: Store, start: Screen) -> String {
+    let mut dom = VirtualDom::new_with_props(
+        Shell,
+        ShellProps {
+            store: StoreHandle::new(store),
+            persistent: true,
+            start,
+        },
+    );
+    dom.rebuild_in_place();
+    dioxus_ssr::render(&dom)
+}
+
+fn render(lang: Lang, start: Screen) -> String {
+    render_shell(store_in(lang), start)
+}
+
+fn catalog() -> &'static Catalog {
+    Catalog::embedded()
+}
+
+/// Text as dioxus-ssr writes it (askama's numeric entities).
+fn esc(s: &str) -> String {
+    s.replace('&', "&#38;")
+        .replace('"', "&#34;")
+        .replace('\'', "&#39;")
+        .replace('<', "&#60;")
+        .replace('>', "&#62;")
+}
+
+fn has(html: &str, text: &str) -> bool {
+    html.contains(&esc(text))
+}
+
+#[test]
+fn home_in_every_language() {
+    for lang in Lang::ALL {
+        let html = render(lang, Screen::Home);
+        assert!(
+            html.contains(&format!("lang=\"{}\"", lang.code())),
+            "{lang:?}"
+        );
+        for key in [
+            "home.title",
+            "home.intro",
+            "nav.home",
+            "nav.learn",
+            "nav.settings",
+            "home.start",
+        ] {
+            assert!(
+                has(&html, &tr(lang, key)),
+                "{lang:?} home lacks {key}: {html}"
+            );
+        }
+        // The language buttons name each language in itself; the current one is checked.
+        for l in Lang::ALL {
+            assert!(html.contains(l.native_name()));
+        }
+        let current = format!("aria-checked=\"true\" lang=\"{}\"", lang.code());
+        assert!(html.contains(&current), "{lang:?}: {html}");
+    }
+}
+
+#[test]
+fn a_new_user_sees_lessons_not_started() {
+    for lang in Lang::ALL {
+        let html = render(lang, Screen::Learn);
+        assert!(has(&html, &tr(lang, "learn.title")));
+        for m in &catalog().modules {
+            assert!(
+                has(&html, m.title.get(lang)),
+                "{lang:?} list lacks {}",
+                m.id
+            );
+            assert!(has(&html, m.summary.get(lang)));
+        }
+        assert!(has(&html, &tr(lang, "learn.not_started")));
+        assert!(!html.contains("module-card done"));
+    }
+}
+
+#[test]
+fn finished_and_started_modules_show_their_state() {
+    let m = &catalog().modules[0];
+    let other = &catalog().modules[1];
+    let mut store = store_in(Lang::Ru);
+    for page in 0..m.page_count() {
+        store
+            .mark_page_read(&m.id, page, m.page_count(), 1)
+            .unwrap();
+    }
+    store
+        .mark_page_read(&other.id, 0, other.page_count(), 1)
+        .unwrap();
+    let html = render_shell(store, Screen::Learn);
+    assert!(html.contains("module-card done"));
+    assert!(has(&html, &tr(Lang::Ru, "learn.completed")));
+    assert!(
+        html.contains(&format!("Прочитано 1 из {} стр.", other.page_count())),
+        "{html}"
+    );
+}
+
+#[test]
+fn module_overview_lists_pages_and_sources() {
+    for lang in Lang::ALL {
+        for m in &catalog().modules {
+            let html = render(lang, Screen::Module(m.id.clone()));
+            assert!(has(&html, m.title.get(lang)));
+            for page in m.pages.get(lang) {
+                assert!(
+                    has(&html, &page.title),
+                    "{lang:?} {} lacks page {}",
+                    m.id,
+                    page.title
+                );
+            }
+            for s in &m.sources {
+                assert!(
+                    html.contains(&format!("href=\"{}\"", esc(&s.url))),
+                    "{}",
+                    s.url
+                );
+            }
+            assert!(has(&html, &tr(lang, "module.start")));
+            assert!(has(&html, &tr(lang, "module.sources")));
+        }
+    }
+}
+
+#[test]
+fn every_lesson_page_renders_in_every_language() {
+    for lang in Lang::ALL {
+        for m in &catalog().modules {
+            let total = m.page_count();
+            for (i, page) in m.pages.get(lang).iter().enumerate() {
+                let html = render(
+                    lang,
+                    Screen::Lesson {
+                        module: m.id.clone(),
+                        page: i,
+                    },
+                );
+                assert!(has(&html, &page.title));
+                let count = tr(lang, "lesson.page_of")
+                    .replace("%{n}", &(i + 1).to_string())
+                    .replace("%{total}", &total.to_string());
+                assert!(has(&html, &count), "{lang:?} {} p{i}: no {count}", m.id);
+                let first_para = sauga::markdown::blocks_text(&page.blocks);
+                let first_line = first_para.lines().next().unwrap();
+                assert!(
+                    has(&html, first_line.trim()),
+                    "{lang:?} {} p{i}: text missing",
+                    m.id
+                );
+                let last = i + 1 == total;
+                assert_eq!(html.contains("data-action=\"finish\""), last);
+                assert_eq!(html.contains("data-action=\"next\""), !last);
+                assert_eq!(html.contains("data-action=\"previous\""), i > 0);
+            }
+        }
+    }
+}
+
+#[test]
+fn checklists_render_as_checkboxes() {
+    let m = catalog().module("job-offers-abroad").unwrap();
+    let page = m
+        .pages
+        .get(Lang::Lt)
+        .iter()
+        .position(|p| {
+            p.blocks.iter().any(|b| {
+                matches!(b, sauga::markdown::Block::List { items, .. } if items.iter().any(|i| i.check.is_some()))
+            })
+        })
+        .expect("the job-offer module has a checklist");
+    let html = render(
+        Lang::Lt,
+        Screen::Lesson {
+            module: m.id.clone(),
+            page,
+        },
+    );
+    assert!(html.contains("type=\"checkbox\""), "{html}");
+    assert!(html.contains("class=\"checklist\""));
+}
+
+#[test]
+fn settings_in_every_language() {
+    for lang in Lang::ALL {
+        let html = render(lang, Screen::Settings);
+        for key in [
+            "settings.language",
+            "settings.text_size",
+            "settings.size.largest",
+            "settings.reset",
+            "settings.about",
+            "settings.content_version",
+            "settings.privacy",
+        ] {
+            assert!(has(&html, &tr(lang, key)), "{lang:?} settings lack {key}");
+        }
+        assert!(html.contains(&catalog().version));
+        assert!(html.contains(env!("CARGO_PKG_VERSION")));
+    }
+}
+
+#[test]
+fn text_size_is_applied_to_the_app() {
+    let s = store_in(Lang::En);
+    s.set_text_size(sauga::storage::TextSize::Large).unwrap();
+    let html = render_shell(s, Screen::Home);
+    assert!(html.contains("data-text-size=\"large\""));
+}
+
+#[test]
+fn unknown_module_says_so() {
+    let html = render(Lang::Uk, Screen::Module("nope".into()));
+    assert!(has(&html, &tr(Lang::Uk, "module.not_found")));
+}
+
+#[component]
+fn ProblemHarness(error: StorageError, lang: Lang) -> Element {
+    rsx! {
+        StorageProblem { error, lang, on_memory: |_| {}, on_fresh: |_| {}, on_retry: |_| {} }
+    }
+}
+
+fn render_problem(error: StorageError, lang: Lang) -> String {
+    let mut dom = VirtualDom::new_with_props(ProblemHarness, ProblemHarnessProps { error, lang });
+    dom.rebuild_in_place();
+    dioxus_ssr::render(&dom)
+}
+
+#[test]
+fn storage_problems_are_explained_in_the_users_language() {
+    for lang in Lang::ALL {
+        let html = render_problem(
+            StorageError::TooNew {
+                found: 9,
+                supported: 1,
+            },
+            lang,
+        );
+        assert!(has(&html, &tr(lang, "storage.too_new_title")), "{lang:?}");
+        assert!(has(&html, &tr(lang, "storage.continue_memory")));
+        assert!(
+            !has(&html, &tr(lang, "storage.start_fresh")),
+            "a newer file is never replaced"
+        );
+
+        let html = render_problem(StorageError::Damaged("file is not a database".into()), lang);
+        assert!(has(&html, &tr(lang, "storage.damaged_title")));
+        assert!(has(&html, &tr(lang, "storage.start_fresh")));
+        assert!(html.contains("file is not a database"), "details are shown");
+    }
+}
+
+#[test]
+fn without_storage_the_app_says_it_is_not_saving() {
+    let mut dom = VirtualDom::new_with_props(
+        Shell,
+        ShellProps {
+            store: StoreHandle::new(Store::open_in_memory().unwrap()),
+            persistent: false,
+            start: Screen::Home,
+        },
+    );
+    dom.rebuild_in_place();
+    let html = dioxus_ssr::render(&dom);
+    assert!(html.contains("data-save=\"not-saving\""));
+}

@@ -1,0 +1,77 @@
+//! UI strings: every key in every language, and no language left in English.
+
+use std::collections::BTreeMap;
+
+use sauga::lang::{tr, ui_messages, Lang};
+
+/// Values that are the same in every language on purpose.
+const SAME_IN_ALL: &[&str] = &[];
+
+fn table(lang: Lang) -> BTreeMap<String, String> {
+    ui_messages(lang).into_iter().collect()
+}
+
+#[test]
+fn every_language_has_every_key() {
+    let tables: Vec<(Lang, BTreeMap<String, String>)> =
+        Lang::ALL.iter().map(|&l| (l, table(l))).collect();
+    let all_keys: std::collections::BTreeSet<&String> =
+        tables.iter().flat_map(|(_, t)| t.keys()).collect();
+    assert!(all_keys.len() > 50, "only {} keys found", all_keys.len());
+    for (lang, t) in &tables {
+        let missing: Vec<_> = all_keys.iter().filter(|k| !t.contains_key(**k)).collect();
+        assert!(missing.is_empty(), "{lang:?} lacks {missing:?}");
+        let empty: Vec<_> = t
+            .iter()
+            .filter(|(_, v)| v.trim().is_empty())
+            .map(|(k, _)| k)
+            .collect();
+        assert!(empty.is_empty(), "{lang:?} has empty {empty:?}");
+    }
+}
+
+#[test]
+fn no_language_is_left_in_english() {
+    let en = table(Lang::En);
+    for lang in [Lang::Lt, Lang::Ru, Lang::Uk] {
+        let same: Vec<_> = table(lang)
+            .into_iter()
+            .filter(|(k, v)| en.get(k) == Some(v) && !SAME_IN_ALL.contains(&k.as_str()))
+            .map(|(k, _)| k)
+            .collect();
+        assert!(same.is_empty(), "{lang:?} has English text for {same:?}");
+    }
+}
+
+#[test]
+fn cyrillic_languages_are_written_in_cyrillic() {
+    for lang in [Lang::Ru, Lang::Uk] {
+        for (key, value) in table(lang) {
+            // Placeholders (`%{name}`) are code, not text.
+            let mut text = value.clone();
+            while let Some(start) = text.find("%{") {
+                let end = text[start..]
+                    .find('}')
+                    .map_or(text.len(), |e| start + e + 1);
+                text.replace_range(start..end, "");
+            }
+            let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+            let cyrillic = letters
+                .iter()
+                .filter(|c| ('\u{400}'..='\u{4FF}').contains(*c))
+                .count();
+            // "Sauga", the app's name, is the one Latin word allowed.
+            let latin_ok = letters.len() - cyrillic <= "Sauga".len();
+            assert!(latin_ok, "{lang:?} {key}: {value}");
+        }
+    }
+    // Ukrainian is not Russian: the two differ wherever a word differs.
+    assert_ne!(tr(Lang::Uk, "nav.home"), tr(Lang::Ru, "nav.home"));
+}
+
+#[test]
+fn lookups_name_their_language() {
+    assert_eq!(tr(Lang::Lt, "nav.settings"), "Nustatymai");
+    assert_eq!(tr(Lang::Uk, "nav.settings"), "Налаштування");
+    assert_eq!(tr(Lang::En, "nav.settings"), "Settings");
+}

@@ -1,0 +1,7 @@
+//! One integration-test binary (faster to build than many): content, UI strings,
+//! storage on real files, and rendered screens.
+
+mod components;
+mod content;
+mod i18n;
+mod storage;

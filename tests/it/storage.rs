@@ -1,0 +1,107 @@
+//! Storage on a real file: created and migrated, reopened with its data, refused
+//! (and left untouched) when newer or damaged.
+
+use std::fs;
+
+use rusqlite::Connection;
+use sauga::lang::Lang;
+use sauga::storage::{StorageError, Store, TextSize, SCHEMA_VERSION};
+
+#[test]
+fn a_new_file_is_migrated_in_wal_mode() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sauga.sqlite3");
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    drop(store);
+    let conn = Connection::open(&path).unwrap();
+    let mode: String = conn
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+    let tables: i64 = conn
+        .query_row(
+            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('settings', 'module_progress', 'page_read')",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(tables, 3);
+}
+
+#[test]
+fn reopening_keeps_settings_and_progress() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sauga.sqlite3");
+    {
+        let mut s = Store::open(&path).unwrap();
+        s.set_language(Lang::Uk).unwrap();
+        s.set_text_size(TextSize::Largest).unwrap();
+        s.mark_page_read("what-is-trafficking", 0, 2, 100).unwrap();
+        s.mark_page_read("what-is-trafficking", 1, 2, 101).unwrap();
+    }
+    let s = Store::open(&path).unwrap();
+    assert_eq!(s.language().unwrap(), Some(Lang::Uk));
+    assert_eq!(s.text_size().unwrap(), TextSize::Largest);
+    assert!(s.progress().unwrap()["what-is-trafficking"].completed);
+}
+
+#[test]
+fn foreign_keys_are_enforced() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sauga.sqlite3");
+    let mut s = Store::open(&path).unwrap();
+    s.mark_page_read("m", 0, 3, 1).unwrap();
+    s.reset_progress().unwrap();
+    drop(s);
+    // Pages went with their module (ON DELETE CASCADE, so foreign keys were on).
+    let conn = Connection::open(&path).unwrap();
+    let pages: i64 = conn
+        .query_row("SELECT COUNT(*) FROM page_read", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(pages, 0);
+}
+
+#[test]
+fn a_file_from_a_newer_version_is_refused_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sauga.sqlite3");
+    {
+        let s = Store::open(&path).unwrap();
+        s.set_language(Lang::Ru).unwrap();
+    }
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 5)
+            .unwrap();
+    }
+    let before = fs::read(&path).unwrap();
+    match Store::open(&path) {
+        Err(StorageError::TooNew { found, supported }) => {
+            assert_eq!(found, SCHEMA_VERSION + 5);
+            assert_eq!(supported, SCHEMA_VERSION);
+        }
+        other => panic!("expected TooNew, got {other:?}"),
+    }
+    assert_eq!(
+        fs::read(&path).unwrap(),
+        before,
+        "a refused file is not written to"
+    );
+    let message = StorageError::TooNew {
+        found: 6,
+        supported: 1,
+    }
+    .to_string();
+    assert!(message.contains("newer Sauga"), "{message}");
+}
+
+#[test]
+fn a_damaged_file_is_refused_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sauga.sqlite3");
+    let garbage: Vec<u8> = (0..8192u32).map(|i| (i * 7 % 251) as u8).collect();
+    fs::write(&path, &garbage).unwrap();
+    assert!(matches!(Store::open(&path), Err(StorageError::Damaged(_))));
+    assert_eq!(fs::read(&path).unwrap(), garbage);
+}
