@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Sets up what is missing and runs every check and test: formatting, clippy, unit,
+# component and storage tests, the content check, the desktop build check, and the
+# end-to-end test of the web app in headless Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+start=$(date +%s)
+step() { echo; echo "== $* ($(( $(date +%s) - start ))s)"; }
+
+step "setup"
+scripts/setup.sh all
+
+step "format"
+cargo fmt --all -- --check
+
+step "clippy"
+cargo clippy --locked --all-targets -- -D warnings
+
+step "content check"
+cargo run --locked --quiet --bin content-check
+
+step "unit, component and storage tests"
+cargo test --locked
+
+step "desktop build compiles"
+cargo check --locked --features desktop --bins
+
+step "web build"
+scripts/build-web.sh
+
+step "browser end-to-end test (headless Chromium)"
+export SAUGA_SCREENSHOTS="${SAUGA_SCREENSHOTS:-$(pwd)/target/e2e-screenshots}"
+echo "screenshots go to $SAUGA_SCREENSHOTS"
+node --test tests/e2e/app.test.mjs
+
+echo
+echo "all checks passed in $(( $(date +%s) - start ))s"
