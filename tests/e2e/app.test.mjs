@@ -149,3 +149,48 @@ test("first run, Ukrainian, a whole module, kept after closing the tab and the b
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("damaged saved data is explained, kept aside, never silently replaced", async () => {
+  // A fresh profile, Russian browser.
+  const mainProfile = profile;
+  profile = mkdtempSync(join(tmpdir(), "sauga-e2e-damaged-"));
+  try {
+    const context = await launch({ locale: "ru-RU" });
+    let { page, errors } = await open(context);
+    await page.click('[data-lang="ru"]');
+    await saved(page);
+    // Damage the stored database behind the app's back.
+    await page.evaluate(() => new Promise((ok, fail) => {
+      const req = indexedDB.open("sauga", 1);
+      req.onsuccess = () => {
+        const tx = req.result.transaction("files", "readwrite");
+        tx.objectStore("files").put(new TextEncoder().encode("this is not a database at all".repeat(10)), "sauga.sqlite3");
+        tx.oncomplete = () => ok();
+        tx.onerror = () => fail(tx.error);
+      };
+      req.onerror = () => fail(req.error);
+    }));
+    await page.reload();
+    await page.waitForSelector(".problem");
+    assert.equal(await page.getAttribute(".app", "lang"), "ru");
+    assert.match(await page.textContent(".problem h1"), /Не удалось прочитать сохранённые данные/);
+    await shot(page, "damaged-ru");
+    // Start again: the damaged copy is kept under another name.
+    await page.click(".problem .btn.primary");
+    await page.waitForSelector("nav.tabbar");
+    const keys = await page.evaluate(() => new Promise((ok) => {
+      const req = indexedDB.open("sauga", 1);
+      req.onsuccess = () => {
+        const q = req.result.transaction("files").objectStore("files").getAllKeys();
+        q.onsuccess = () => ok(q.result);
+      };
+    }));
+    assert.ok(keys.some((k) => String(k).startsWith("sauga-refused-")), `kept aside: ${keys}`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+    profile = mainProfile;
+  }
+});
+
