@@ -8,5 +8,5 @@ rm -rf dist
 mkdir -p dist
 wasm-bindgen --target web --no-typescript --out-dir dist \
   target/wasm32-unknown-unknown/release/sauga.wasm
-cp assets/index.html assets/favicon.svg dist/
+cp assets/index.html assets/calc.html assets/favicon.svg dist/
 echo "web app built in $(pwd)/dist ($(du -h dist/sauga_bg.wasm | cut -f1) of wasm)"

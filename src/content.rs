@@ -14,6 +14,8 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+use crate::dates::Date;
+use crate::help::{self, Service};
 use crate::lang::Lang;
 use crate::markdown::{self, LinkTarget, Page};
 
@@ -64,7 +66,7 @@ impl<T> PerLang<T> {
         }
     }
 
-    fn get_mut(&mut self, lang: Lang) -> &mut T {
+    pub(crate) fn get_mut(&mut self, lang: Lang) -> &mut T {
         match lang {
             Lang::Lt => &mut self.lt,
             Lang::En => &mut self.en,
@@ -113,6 +115,8 @@ pub struct Catalog {
     pub version: String,
     /// Modules sorted by `order`.
     pub modules: Vec<Module>,
+    /// The help-line directory, in file order.
+    pub help: Vec<Service>,
 }
 
 impl Catalog {
@@ -129,6 +133,15 @@ impl Catalog {
     }
 }
 
+/// How bad a problem is: errors keep content out of the app and fail the check;
+/// warnings are printed and let it through.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub enum Severity {
+    #[default]
+    Error,
+    Warning,
+}
+
 /// What is wrong, and where.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Problem {
@@ -139,6 +152,13 @@ pub struct Problem {
     /// The field, for metadata (`title.ru`, `sources`…).
     pub field: Option<String>,
     pub message: String,
+    pub severity: Severity,
+}
+
+impl Problem {
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
 }
 
 impl fmt::Display for Problem {
@@ -149,6 +169,9 @@ impl fmt::Display for Problem {
         }
         if let Some(field) = &self.field {
             write!(f, ": field `{field}`")?;
+        }
+        if self.severity == Severity::Warning {
+            write!(f, ": warning")?;
         }
         write!(f, ": {}", self.message)
     }
@@ -250,6 +273,7 @@ impl Checker {
             line,
             field: field.map(str::to_string),
             message: message.into(),
+            severity: Severity::Error,
         });
     }
 
@@ -399,7 +423,7 @@ impl Checker {
                 );
             }
             if let Some(date) = &s.checked {
-                if !is_iso_date(date) {
+                if Date::parse(date).is_none() {
                     self.at(
                         &meta_path,
                         None,
@@ -485,23 +509,19 @@ impl Checker {
     }
 }
 
-/// `YYYY-MM-DD` with a plausible month and day.
-pub fn is_iso_date(s: &str) -> bool {
-    let parts: Vec<&str> = s.split('-').collect();
-    if parts.len() != 3 || parts[0].len() != 4 || parts[1].len() != 2 || parts[2].len() != 2 {
-        return false;
-    }
-    let nums: Option<Vec<u32>> = parts.iter().map(|p| p.parse().ok()).collect();
-    matches!(nums.as_deref(), Some([_, m, d]) if (1..=12).contains(m) && (1..=31).contains(d))
+/// Loads and checks content files as of today. Returns what is sound, and every
+/// problem found. No error means the content is fit to ship.
+pub fn load(files: &[ContentFile]) -> (Catalog, Vec<Problem>) {
+    load_at(files, Date::from_unix(crate::platform::now_unix()))
 }
 
-/// Loads and checks content files. Returns the modules that are sound, and every
-/// problem found. No problems means the content is fit to ship.
-pub fn load(files: &[ContentFile]) -> (Catalog, Vec<Problem>) {
+/// [`load`] as of a given date (check dates are compared with it).
+pub fn load_at(files: &[ContentFile], today: Date) -> (Catalog, Vec<Problem>) {
     let mut c = Checker {
         problems: Vec::new(),
     };
     let mut version = String::new();
+    let mut help_services = Vec::new();
     let mut by_module: BTreeMap<String, BTreeMap<String, &ContentFile>> = BTreeMap::new();
     for f in files {
         let parts: Vec<&str> = f.path.split('/').collect();
@@ -517,9 +537,20 @@ pub fn load(files: &[ContentFile]) -> (Catalog, Vec<Problem>) {
                     .or_default()
                     .insert(name.to_string(), f);
             }
+            ["help", "services.toml"] => {
+                help_services = help::load(&f.path, &f.text, today, &mut c.problems);
+            }
             [name] if name.ends_with(".md") => {} // documentation (README.md, SOURCES.md)
             _ => c.at(&f.path, None, None, "unexpected file in the content folder"),
         }
+    }
+    if !files.iter().any(|f| f.path == "help/services.toml") {
+        c.at(
+            "help/services.toml",
+            None,
+            None,
+            "missing: the help-line directory",
+        );
     }
     if !files.iter().any(|f| f.path == "content.toml") {
         c.at(
@@ -592,20 +623,19 @@ pub fn load(files: &[ContentFile]) -> (Catalog, Vec<Problem>) {
     modules.retain(|m| !rejected.contains(&m.dir));
     modules.sort_by_key(|m| m.order);
     c.problems.sort();
-    (Catalog { version, modules }, c.problems)
+    (
+        Catalog {
+            version,
+            modules,
+            help: help_services,
+        },
+        c.problems,
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn dates() {
-        assert!(is_iso_date("2026-11-23"));
-        assert!(!is_iso_date("2026-13-01"));
-        assert!(!is_iso_date("23.11.2026"));
-        assert!(!is_iso_date("2026-1-1"));
-    }
 
     #[test]
     fn problems_print_file_line_field() {
@@ -614,6 +644,7 @@ mod tests {
             line: Some(4),
             field: None,
             message: "x".into(),
+            severity: Severity::Error,
         };
         assert_eq!(p.to_string(), "modules/a/en.md:4: x");
         let p = Problem {
@@ -621,6 +652,7 @@ mod tests {
             line: None,
             field: Some("title".into()),
             message: "missing language `ru`".into(),
+            severity: Severity::Error,
         };
         assert_eq!(
             p.to_string(),

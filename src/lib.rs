@@ -8,8 +8,11 @@
 rust_i18n::i18n!("locales", fallback = "en");
 
 pub mod content;
+pub mod dates;
+pub mod help;
 pub mod lang;
 pub mod markdown;
+pub mod passcode;
 pub mod platform;
 pub mod storage;
 pub mod ui;

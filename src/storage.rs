@@ -279,6 +279,42 @@ impl Store {
         Ok(out)
     }
 
+    /// The passcode's hash, when a passcode is set.
+    pub fn passcode_hash(&self) -> Result<Option<String>> {
+        self.setting("passcode")
+    }
+
+    /// Sets (`Some`) or removes (`None`) the passcode's hash.
+    pub fn set_passcode_hash(&self, hash: Option<&str>) -> Result<()> {
+        match hash {
+            Some(h) => self.set_setting("passcode", h),
+            None => {
+                self.conn
+                    .execute("DELETE FROM settings WHERE key = 'passcode'", [])?;
+                Ok(())
+            }
+        }
+    }
+
+    /// A yes/no setting (absent is no).
+    pub fn flag(&self, key: &str) -> Result<bool> {
+        Ok(self.setting(key)?.as_deref() == Some("1"))
+    }
+
+    pub fn set_flag(&self, key: &str, on: bool) -> Result<()> {
+        self.set_setting(key, if on { "1" } else { "0" })
+    }
+
+    /// Erases everything Sauga keeps (settings, passcode, progress), in one
+    /// transaction. Used only when the user asks for it (a forgotten passcode).
+    pub fn erase_all(&mut self) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        tx.execute("DELETE FROM module_progress", [])?;
+        tx.execute("DELETE FROM settings", [])?;
+        tx.commit()?;
+        Ok(())
+    }
+
     /// Forgets every page read and module completed. Settings stay.
     pub fn reset_progress(&mut self) -> Result<()> {
         let tx = self.conn.transaction()?;
@@ -336,6 +372,25 @@ mod tests {
         s.reset_progress().unwrap();
         assert!(s.progress().unwrap().is_empty());
         assert_eq!(s.language().unwrap(), Some(Lang::Lt));
+    }
+
+    #[test]
+    fn passcode_flags_and_erasing_everything() {
+        let mut s = Store::open_in_memory().unwrap();
+        assert_eq!(s.passcode_hash().unwrap(), None);
+        s.set_passcode_hash(Some("$argon2id$x")).unwrap();
+        assert_eq!(s.passcode_hash().unwrap().as_deref(), Some("$argon2id$x"));
+        s.set_passcode_hash(None).unwrap();
+        assert_eq!(s.passcode_hash().unwrap(), None);
+        assert!(!s.flag("intro_seen").unwrap());
+        s.set_flag("intro_seen", true).unwrap();
+        assert!(s.flag("intro_seen").unwrap());
+        s.set_language(Lang::Ru).unwrap();
+        s.mark_page_read("m", 0, 1, 1).unwrap();
+        s.erase_all().unwrap();
+        assert_eq!(s.language().unwrap(), None);
+        assert!(!s.flag("intro_seen").unwrap());
+        assert!(s.progress().unwrap().is_empty());
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! `content-check [FOLDER]`: checks lesson content and prints every problem as
-//! `file:line: message`. Exits 1 when there is any problem, 2 when the folder
-//! cannot be read. The default folder is this crate's `content/`.
+//! `file:line: message` (warnings say so and do not fail). Exits 1 when there is any
+//! problem, 2 when the folder cannot be read. The default folder is this crate's `content/`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -21,13 +21,16 @@ fn main() -> ExitCode {
     for p in &problems {
         println!("{}/{p}", dir.display());
     }
+    let errors = problems.iter().filter(|p| p.is_error()).count();
     println!(
-        "content-check: {} module(s) sound, {} problem(s) in {}",
+        "content-check: {} module(s) and {} help service(s) sound, {} problem(s), {} warning(s) in {}",
         catalog.modules.len(),
-        problems.len(),
+        catalog.help.len(),
+        errors,
+        problems.len() - errors,
         dir.display()
     );
-    if problems.is_empty() {
+    if errors == 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE

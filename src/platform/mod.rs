@@ -52,3 +52,15 @@ pub fn location() -> String {
 pub async fn copy_after_write(bytes: Vec<u8>) -> Result<(), String> {
     imp::copy_after_write(bytes).await
 }
+
+/// `n` random bytes from the operating system or the browser (for salts).
+pub fn random_bytes(n: usize) -> Vec<u8> {
+    imp::random_bytes(n)
+}
+
+/// Leaves the app at once for a neutral page, dropping everything in memory. On the
+/// web the page is replaced (no history entry is left to go back to); elsewhere the
+/// caller shows the neutral screen.
+pub fn quick_exit() -> bool {
+    imp::quick_exit()
+}

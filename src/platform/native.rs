@@ -65,3 +65,24 @@ pub fn location() -> String {
 pub async fn copy_after_write(_bytes: Vec<u8>) -> Result<(), String> {
     Ok(())
 }
+
+pub fn random_bytes(n: usize) -> Vec<u8> {
+    let mut buf = vec![0u8; n];
+    if getrandom::getrandom(&mut buf).is_err() {
+        // No OS randomness: fall back to the clock and the address space, still unique per call.
+        let seed = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0)
+            ^ (buf.as_ptr() as u128);
+        for (i, b) in buf.iter_mut().enumerate() {
+            *b = (seed >> ((i % 16) * 8)) as u8 ^ (i as u8).wrapping_mul(151);
+        }
+    }
+    buf
+}
+
+/// The desktop and mobile shell replaces the app with its neutral screen itself.
+pub fn quick_exit() -> bool {
+    false
+}

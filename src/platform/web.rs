@@ -56,6 +56,15 @@ export function preferred_languages() {
   const langs = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || ""];
   return Array.from(langs).join(",");
 }
+export function random_bytes(n) {
+  const a = new Uint8Array(n);
+  crypto.getRandomValues(a);
+  return a;
+}
+export function leave() {
+  try { sessionStorage.clear(); } catch (e) {}
+  location.replace("calc.html");
+}
 export function ask_persistent_storage() {
   if (navigator.storage && navigator.storage.persist) { navigator.storage.persist().catch(() => {}); }
 }
@@ -70,6 +79,9 @@ extern "C" {
     #[wasm_bindgen(js_name = preferred_languages)]
     fn js_preferred_languages() -> String;
     fn ask_persistent_storage();
+    #[wasm_bindgen(js_name = random_bytes)]
+    fn js_random_bytes(n: usize) -> Vec<u8>;
+    fn leave();
 }
 
 fn js_error(e: JsValue) -> String {
@@ -115,4 +127,13 @@ pub fn location() -> String {
 
 pub async fn copy_after_write(bytes: Vec<u8>) -> Result<(), String> {
     idb_put(KEY, bytes).await.map(|_| ()).map_err(js_error)
+}
+
+pub fn random_bytes(n: usize) -> Vec<u8> {
+    js_random_bytes(n)
+}
+
+pub fn quick_exit() -> bool {
+    leave();
+    true
 }

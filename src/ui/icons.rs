@@ -12,6 +12,8 @@ pub enum Icon {
     ArrowLeft,
     ArrowRight,
     Shield,
+    Close,
+    Lifebuoy,
 }
 
 #[component]
@@ -24,6 +26,8 @@ pub fn Svg(icon: Icon) -> Element {
         Icon::Clock => "M12 21a9 9 0 100-18 9 9 0 000 18zM12 7v5l3 2",
         Icon::ArrowLeft => "M15 5l-7 7 7 7",
         Icon::ArrowRight => "M9 5l7 7-7 7",
+        Icon::Close => "M6 6l12 12M18 6L6 18",
+        Icon::Lifebuoy => "M12 21a9 9 0 100-18 9 9 0 000 18zM12 16a4 4 0 100-8 4 4 0 000 8zM5.6 5.6l3.6 3.6M14.8 14.8l3.6 3.6M18.4 5.6l-3.6 3.6M9.2 14.8l-3.6 3.6",
         Icon::Shield => "M12 3l8 3v6c0 4.5-3.4 8.3-8 9-4.6-.7-8-4.5-8-9V6l8-3zM8.5 12l2.5 2.5 4.5-5",
     };
     rsx! {

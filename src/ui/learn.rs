@@ -219,6 +219,11 @@ pub fn LessonPage(id: String, page: usize) -> Element {
             h1 { "{current.title}" }
             Blocks { blocks: current.blocks }
         }
+        button { class: "help-link", "data-action": "help-from-lesson", onclick: move |_| ctx.go(Screen::Help),
+            Svg { icon: Icon::Lifebuoy }
+            span { {ctx.t("help.lesson_link")} }
+            Svg { icon: Icon::ArrowRight }
+        }
         div { class: "pager",
             if page > 0 {
                 button {

@@ -4,6 +4,7 @@ use dioxus::prelude::*;
 
 use super::home::LangSwitch;
 use super::learn::SourceList;
+use super::privacy::PrivacySettings;
 use super::state::use_ctx;
 use crate::content::Source;
 use crate::platform;
@@ -61,6 +62,7 @@ pub fn Settings() -> Element {
                 }
             }
         }
+        PrivacySettings {}
         section { class: "card",
             h2 { {ctx.t("settings.progress")} }
             p { class: "muted", {ctx.t("settings.reset_explain")} }

@@ -3,9 +3,11 @@
 
 use dioxus::prelude::*;
 
+use super::help::Help;
 use super::home::Home;
 use super::icons::{Icon, Svg};
 use super::learn::{LessonPage, ModuleList, ModuleOverview};
+use super::privacy::{Calculator, Intro, LockScreen};
 use super::settings::Settings;
 use super::state::{use_ctx, Ctx, SaveState, Screen, StoreHandle};
 use crate::lang::{self, Lang};
@@ -131,12 +133,25 @@ pub fn Shell(
              if (h) { h.setAttribute('tabindex', '-1'); h.focus({ preventScroll: true }); }",
         );
     });
+    use_hook(move || watch_keys_and_idle(ctx));
+    if (ctx.exited)() {
+        return rsx! {
+            style { {CSS} }
+            Calculator {}
+        };
+    }
     let screen = (ctx.screen)();
     let size = (ctx.text_size)().code();
     let save = (ctx.save)();
+    let locked = (ctx.locked)();
+    let title = if (ctx.neutral_title)() {
+        ctx.t("neutral.title")
+    } else {
+        "Sauga".to_string()
+    };
     rsx! {
         style { {CSS} }
-        document::Title { "Sauga" }
+        document::Title { "{title}" }
         div {
             class: "app",
             lang: lang.code(),
@@ -148,19 +163,77 @@ pub fn Shell(
                     span { "Sauga" }
                 }
                 SaveBadge {}
-            }
-            main { class: "content", id: "content",
-                match screen {
-                    Screen::Home => rsx! { Home {} },
-                    Screen::Learn => rsx! { ModuleList {} },
-                    Screen::Module(id) => rsx! { ModuleOverview { id } },
-                    Screen::Lesson { module, page } => rsx! { LessonPage { id: module, page } },
-                    Screen::Settings => rsx! { Settings {} },
+                button {
+                    class: "quick-exit",
+                    "data-action": "quick-exit",
+                    title: ctx.t("exit.aria"),
+                    "aria-label": ctx.t("exit.aria"),
+                    onclick: move |_| ctx.quick_exit(),
+                    Svg { icon: Icon::Close }
+                    span { {ctx.t("exit.label")} }
                 }
             }
-            Nav {}
+            main { class: "content", id: "content",
+                if locked {
+                    LockScreen {}
+                } else {
+                    match screen {
+                        Screen::Home => rsx! { Home {} },
+                        Screen::Learn => rsx! { ModuleList {} },
+                        Screen::Module(id) => rsx! { ModuleOverview { id } },
+                        Screen::Lesson { module, page } => rsx! { LessonPage { id: module, page } },
+                        Screen::Help => rsx! { Help {} },
+                        Screen::Settings => rsx! { Settings {} },
+                    }
+                }
+            }
+            if !locked {
+                Nav {}
+                if !(ctx.intro_seen)() {
+                    Intro {}
+                }
+            }
         }
     }
+}
+
+/// Keyboard quick exit (Shift pressed three times within five seconds, as on
+/// GOV.UK) and the idle lock, watched in the page or window for as long as the app runs.
+const WATCH_JS: &str = r#"
+let shifts = [];
+let last = Date.now();
+const seen = () => { last = Date.now(); };
+for (const t of ["pointerdown", "keydown", "touchstart", "wheel", "input"]) {
+  window.addEventListener(t, seen, { capture: true, passive: true });
+}
+window.addEventListener("keydown", (e) => {
+  if (e.key !== "Shift" || e.repeat) return;
+  const now = Date.now();
+  shifts = shifts.filter((t) => now - t < 5000);
+  shifts.push(now);
+  if (shifts.length >= 3) { shifts = []; dioxus.send("exit"); }
+}, true);
+setInterval(() => dioxus.send("idle:" + Math.floor((Date.now() - last) / 1000)), 5000);
+await new Promise(() => {});
+"#;
+
+fn watch_keys_and_idle(ctx: Ctx) {
+    spawn(async move {
+        let mut watcher = document::eval(WATCH_JS);
+        while let Ok(message) = watcher.recv::<String>().await {
+            if message == "exit" {
+                ctx.quick_exit();
+            } else if let Some(seconds) = message
+                .strip_prefix("idle:")
+                .and_then(|s| s.parse::<u64>().ok())
+            {
+                let minutes = u64::from((ctx.lock_after)());
+                if minutes > 0 && seconds >= minutes * 60 && !(ctx.locked)() {
+                    ctx.lock();
+                }
+            }
+        }
+    });
 }
 
 #[component]
@@ -185,12 +258,14 @@ fn Nav() -> Element {
     let tabs = [
         (Screen::Home, Icon::Home, "nav.home"),
         (Screen::Learn, Icon::Book, "nav.learn"),
+        (Screen::Help, Icon::Lifebuoy, "nav.help"),
         (Screen::Settings, Icon::Gear, "nav.settings"),
     ];
     let active_tab = match &screen {
         Screen::Home => 0,
         Screen::Learn | Screen::Module(_) | Screen::Lesson { .. } => 1,
-        Screen::Settings => 2,
+        Screen::Help => 2,
+        Screen::Settings => 3,
     };
     rsx! {
         nav { class: "tabbar", "aria-label": ctx.t("nav.label"),

@@ -23,6 +23,7 @@ pub enum Screen {
         module: String,
         page: usize,
     },
+    Help,
     Settings,
 }
 
@@ -70,6 +71,18 @@ pub struct Ctx {
     pub screen: Signal<Screen>,
     pub progress: Signal<Progress>,
     pub save: Signal<SaveState>,
+    /// A passcode is set (its hash is in storage).
+    pub has_passcode: Signal<bool>,
+    /// Showing the lock screen instead of the app.
+    pub locked: Signal<bool>,
+    /// Minutes without use before locking (0: never). Only with a passcode.
+    pub lock_after: Signal<u32>,
+    /// Show "Notes" (in the user's language) as the window or tab title.
+    pub neutral_title: Signal<bool>,
+    /// The first-run note about shared devices and quick exit was read.
+    pub intro_seen: Signal<bool>,
+    /// Quick exit happened (desktop and mobile show a neutral screen).
+    pub exited: Signal<bool>,
     pub catalog: &'static Catalog,
     store: Signal<StoreHandle>,
     persistent: bool,
@@ -82,34 +95,42 @@ impl Ctx {
     /// language on first run.
     pub fn provide(store: StoreHandle, persistent: bool, start: Screen) -> Ctx {
         use_context_provider(|| {
-            let (lang, size, progress) = {
-                let s = store.0.borrow();
-                let lang = s
-                    .language()
-                    .ok()
-                    .flatten()
-                    .unwrap_or_else(|| Lang::detect(platform::preferred_languages()));
-                (
-                    lang,
-                    s.text_size().unwrap_or_default(),
-                    s.progress().unwrap_or_default(),
-                )
-            };
-            Ctx {
+            let s = store.0.borrow();
+            let lang = s
+                .language()
+                .ok()
+                .flatten()
+                .unwrap_or_else(|| Lang::detect(platform::preferred_languages()));
+            let has_passcode = s.passcode_hash().ok().flatten().is_some();
+            let lock_after = s
+                .setting("lock_after")
+                .ok()
+                .flatten()
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(DEFAULT_LOCK_MINUTES);
+            let ctx = Ctx {
                 lang: Signal::new(lang),
-                text_size: Signal::new(size),
+                text_size: Signal::new(s.text_size().unwrap_or_default()),
                 screen: Signal::new(start),
-                progress: Signal::new(progress),
+                progress: Signal::new(s.progress().unwrap_or_default()),
                 save: Signal::new(if persistent {
                     SaveState::Saved
                 } else {
                     SaveState::NotSaving
                 }),
+                has_passcode: Signal::new(has_passcode),
+                locked: Signal::new(has_passcode),
+                lock_after: Signal::new(lock_after),
+                neutral_title: Signal::new(s.flag("neutral_title").unwrap_or(false)),
+                intro_seen: Signal::new(s.flag("intro_seen").unwrap_or(false)),
+                exited: Signal::new(false),
                 catalog: Catalog::embedded(),
-                store: Signal::new(store),
+                store: Signal::new(store.clone()),
                 persistent,
                 pending: Signal::new(0),
-            }
+            };
+            drop(s);
+            ctx
         })
     }
 
@@ -159,6 +180,95 @@ impl Ctx {
             .mark_page_read(module_id, page, module.page_count(), platform::now_unix())
             .map(|_| ());
         self.refresh_progress();
+        self.after_write(r);
+    }
+
+    pub fn dismiss_intro(&self) {
+        let mut seen = self.intro_seen;
+        seen.set(true);
+        let r = self.store.peek().0.borrow().set_flag("intro_seen", true);
+        self.after_write(r);
+    }
+
+    pub fn set_neutral_title(&self, on: bool) {
+        let mut n = self.neutral_title;
+        n.set(on);
+        let r = self.store.peek().0.borrow().set_flag("neutral_title", on);
+        self.after_write(r);
+    }
+
+    pub fn set_lock_after(&self, minutes: u32) {
+        let mut l = self.lock_after;
+        l.set(minutes);
+        let r = self
+            .store
+            .peek()
+            .0
+            .borrow()
+            .set_setting("lock_after", &minutes.to_string());
+        self.after_write(r);
+    }
+
+    /// Sets a new passcode. Errors (too short) are the caller's to show.
+    pub fn set_passcode(&self, passcode: &str) -> Result<(), crate::passcode::PasscodeError> {
+        let hash = crate::passcode::hash(passcode, &platform::random_bytes(16))?;
+        let r = self.store.peek().0.borrow().set_passcode_hash(Some(&hash));
+        let mut has = self.has_passcode;
+        has.set(r.is_ok());
+        self.after_write(r);
+        Ok(())
+    }
+
+    pub fn remove_passcode(&self) {
+        let r = self.store.peek().0.borrow().set_passcode_hash(None);
+        let mut has = self.has_passcode;
+        has.set(false);
+        self.after_write(r);
+    }
+
+    /// Opens the lock screen when the passcode is right.
+    pub fn unlock(&self, passcode: &str) -> bool {
+        let stored = self.store.peek().0.borrow().passcode_hash().ok().flatten();
+        let ok = stored.is_some_and(|h| crate::passcode::verify(passcode, &h));
+        if ok {
+            let mut locked = self.locked;
+            locked.set(false);
+        }
+        ok
+    }
+
+    pub fn lock(&self) {
+        if (self.has_passcode)() {
+            let mut locked = self.locked;
+            locked.set(true);
+        }
+    }
+
+    /// Quick exit: leave for a neutral page (web) or screen (desktop, mobile). All
+    /// state in memory goes with the app; nothing unsaved survives.
+    pub fn quick_exit(&self) {
+        if !platform::quick_exit() {
+            let mut exited = self.exited;
+            exited.set(true);
+            self.go(Screen::Home);
+        }
+    }
+
+    /// Erases all data after a forgotten passcode (asked for, never automatic).
+    pub fn erase_everything(&self) {
+        let r = self.store.peek().0.borrow_mut().erase_all();
+        let (mut has, mut locked, mut seen, mut neutral) = (
+            self.has_passcode,
+            self.locked,
+            self.intro_seen,
+            self.neutral_title,
+        );
+        has.set(false);
+        locked.set(false);
+        seen.set(false);
+        neutral.set(false);
+        self.refresh_progress();
+        self.go(Screen::Home);
         self.after_write(r);
     }
 
@@ -214,6 +324,12 @@ impl Ctx {
         });
     }
 }
+
+/// Lock after this many idle minutes unless the user chooses otherwise.
+pub const DEFAULT_LOCK_MINUTES: u32 = 5;
+
+/// The idle times offered in Settings (0: never).
+pub const LOCK_CHOICES: [u32; 4] = [1, 5, 15, 0];
 
 pub fn use_ctx() -> Ctx {
     use_context::<Ctx>()

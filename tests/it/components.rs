@@ -287,3 +287,189 @@ fn without_storage_the_app_says_it_is_not_saving() {
     let html = dioxus_ssr::render(&dom);
     assert!(html.contains("data-save=\"not-saving\""));
 }
+
+#[test]
+fn help_in_every_language_112_first_links_and_dates() {
+    let services = &catalog().help;
+    for lang in Lang::ALL {
+        // The first-run note would cover the screen; this user has read it.
+        let store = store_in(lang);
+        store.set_flag("intro_seen", true).unwrap();
+        let html = render_shell(store, Screen::Help);
+        assert!(has(&html, &tr(lang, "help.title")), "{lang:?}");
+        let first = html.find("data-service=").expect("services listed");
+        assert!(
+            html[first..].starts_with("data-service=\"emergency-112\""),
+            "{lang:?}: 112 is not first"
+        );
+        assert!(html.contains("href=\"tel:112\""));
+        for s in services {
+            let at = html
+                .find(&format!("data-service=\"{}\"", s.id))
+                .unwrap_or_else(|| panic!("{lang:?} lacks {}", s.id));
+            let card = &html[at..];
+            let end = card[1..]
+                .find("data-service=")
+                .map_or(card.len(), |e| e + 1);
+            let card = &card[..end];
+            assert!(has(card, s.name.get(lang)), "{lang:?} {}", s.id);
+            assert!(
+                card.contains("href=\"tel:") || card.contains("href=\"mailto:"),
+                "{lang:?} {} has no link",
+                s.id
+            );
+            for p in &s.phones {
+                assert!(
+                    card.contains(&format!("href=\"tel:{}\"", p.number)),
+                    "{lang:?} {}",
+                    p.number
+                );
+            }
+            if let Some(e) = &s.email {
+                assert!(card.contains(&format!("href=\"mailto:{e}\"")));
+            }
+            let date = s.checked.to_string();
+            let checked = tr(lang, "help.checked").replace("%{date}", &date);
+            assert!(
+                card.contains(&format!("data-checked=\"{date}\"")) && has(card, &checked),
+                "{lang:?} {}",
+                s.id
+            );
+        }
+    }
+}
+
+#[component]
+fn HelpHarness(filter: sauga::help::Filter) -> Element {
+    let store = Store::open_in_memory().unwrap();
+    store.set_language(Lang::Uk).unwrap();
+    sauga::ui::state::Ctx::provide(StoreHandle::new(store), true, Screen::Help);
+    rsx! { sauga::ui::HelpList { filter } }
+}
+
+fn render_help_list(filter: sauga::help::Filter) -> String {
+    let mut dom = VirtualDom::new_with_props(HelpHarness, HelpHarnessProps { filter });
+    dom.rebuild_in_place();
+    dioxus_ssr::render(&dom)
+}
+
+#[test]
+fn help_filters_change_what_is_listed() {
+    use sauga::help::{Filter, Who};
+    let all = render_help_list(Filter::default());
+    let count = |html: &str| html.matches("class=\"service card\"").count();
+    assert_eq!(
+        count(&all),
+        catalog().help.len() - 1,
+        "all but 112 are in the groups"
+    );
+    assert!(has(&all, &tr(Lang::Uk, "help.category.trafficking")));
+
+    let english = render_help_list(Filter {
+        language: Some(Lang::En),
+        ..Filter::default()
+    });
+    assert!(count(&english) >= 1 && count(&english) < count(&all));
+
+    let men = render_help_list(Filter {
+        who: Some(Who::Men),
+        ..Filter::default()
+    });
+    assert!(count(&men) < count(&all));
+
+    let none = render_help_list(Filter {
+        query: "zzzz".into(),
+        ..Filter::default()
+    });
+    assert_eq!(count(&none), 0);
+    assert!(has(&none, &tr(Lang::Uk, "help.none")));
+
+    let abroad = render_help_list(Filter {
+        abroad: true,
+        ..Filter::default()
+    });
+    let first_group = abroad.find("data-category=").unwrap();
+    assert!(abroad[first_group..].starts_with("data-category=\"consular-abroad\""));
+    assert!(has(&abroad, &tr(Lang::Uk, "help.from_abroad")));
+    assert!(has(&abroad, &tr(Lang::Uk, "help.toll_free_abroad")));
+}
+
+#[test]
+fn every_screen_has_quick_exit_and_help_one_tap_away() {
+    for lang in Lang::ALL {
+        for screen in [
+            Screen::Home,
+            Screen::Learn,
+            Screen::Module("what-is-trafficking".into()),
+            Screen::Lesson {
+                module: "what-is-trafficking".into(),
+                page: 0,
+            },
+            Screen::Help,
+            Screen::Settings,
+        ] {
+            let html = render(lang, screen.clone());
+            assert!(
+                html.contains("data-action=\"quick-exit\""),
+                "{lang:?} {screen:?}"
+            );
+            assert!(has(&html, &tr(lang, "exit.label")));
+            assert!(html.contains("data-tab=\"help\""), "{lang:?} {screen:?}");
+        }
+        let lesson = render(
+            lang,
+            Screen::Lesson {
+                module: "job-offers-abroad".into(),
+                page: 0,
+            },
+        );
+        assert!(lesson.contains("data-action=\"help-from-lesson\""));
+    }
+}
+
+#[test]
+fn first_run_explains_shared_devices_once() {
+    let html = render(Lang::Lt, Screen::Home);
+    assert!(has(&html, &tr(Lang::Lt, "intro.shared")));
+    assert!(has(&html, &tr(Lang::Lt, "intro.exit")));
+    let store = store_in(Lang::Lt);
+    store.set_flag("intro_seen", true).unwrap();
+    let html = render_shell(store, Screen::Home);
+    assert!(!has(&html, &tr(Lang::Lt, "intro.shared")));
+}
+
+#[test]
+fn a_passcode_locks_the_app_at_start() {
+    let store = store_in(Lang::Ru);
+    let hash = sauga::passcode::hash("2468", &[3u8; 16]).unwrap();
+    store.set_passcode_hash(Some(&hash)).unwrap();
+    let html = render_shell(store, Screen::Learn);
+    assert!(html.contains("data-locked=\"true\""));
+    assert!(has(&html, &tr(Lang::Ru, "lock.title")));
+    assert!(
+        !html.contains("class=\"module-list\""),
+        "nothing behind the lock shows"
+    );
+    assert!(!html.contains("data-tab=\"learn\""));
+    assert!(
+        html.contains("data-action=\"quick-exit\""),
+        "quick exit stays"
+    );
+}
+
+#[test]
+fn neutral_title_is_a_setting() {
+    let store = store_in(Lang::Uk);
+    store.set_flag("neutral_title", true).unwrap();
+    let html = render_shell(store, Screen::Settings);
+    assert!(
+        html.contains("data-setting=\"neutral-title\" checked=true"),
+        "{html}"
+    );
+    let off = render_shell(store_in(Lang::Uk), Screen::Settings);
+    assert!(
+        off.contains("data-setting=\"neutral-title\"/>"),
+        "off when never chosen"
+    );
+    assert!(has(&html, &tr(Lang::Uk, "privacy.neutral_title")));
+}

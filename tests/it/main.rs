@@ -3,5 +3,6 @@
 
 mod components;
 mod content;
+mod help;
 mod i18n;
 mod storage;
