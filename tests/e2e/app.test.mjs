@@ -84,6 +84,12 @@ test("first run, Ukrainian, a whole module, kept after closing the tab and the b
   // A German browser gets Lithuanian, the default.
   assert.equal(await page.getAttribute("html", "lang"), "lt");
   assert.match(await page.textContent("nav.tabbar"), /Pradžia/);
+  // First run: a note on shared devices and quick exit, once.
+  await page.waitForSelector(".intro");
+  assert.match(await page.textContent(".intro"), /Shift/);
+  await shot(page, "first-run-note-lt");
+  await page.click('[data-action="intro-ok"]');
+  await page.waitForSelector(".intro", { state: "detached" });
   await shot(page, "home-lt");
 
   // One tap to Ukrainian, on the home screen.
@@ -126,6 +132,7 @@ test("first run, Ukrainian, a whole module, kept after closing the tab and the b
   await page.close();
   ({ page } = await open(context));
   assert.equal(await page.getAttribute("html", "lang"), "uk");
+  assert.equal(await page.$(".intro"), null, "the first-run note is shown once");
   await page.click('[data-tab="learn"]');
   await page.waitForSelector('button[data-module="what-is-trafficking"].done');
   await shot(page, "after-tab-closed");
@@ -157,6 +164,7 @@ test("damaged saved data is explained, kept aside, never silently replaced", asy
   try {
     const context = await launch({ locale: "ru-RU" });
     let { page, errors } = await open(context);
+    await page.click('[data-action="intro-ok"]');
     await page.click('[data-lang="ru"]');
     await saved(page);
     // Damage the stored database behind the app's back.
@@ -194,3 +202,143 @@ test("damaged saved data is explained, kept aside, never silently replaced", asy
   }
 });
 
+
+/** A fresh profile for one test; returns the context and a page past the first-run note. */
+async function freshStart(locale) {
+  const dir = mkdtempSync(join(tmpdir(), "sauga-e2e-x-"));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    headless: true,
+    args: FLAGS,
+    viewport: { width: 360, height: 740 },
+    locale,
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  return { dir, context, page, errors };
+}
+
+async function openLesson(page) {
+  await page.goto(url);
+  await page.waitForSelector("nav.tabbar");
+  if (await page.$(".intro")) await page.click('[data-action="intro-ok"]');
+  await page.click('[data-tab="learn"]');
+  await page.click('button[data-module="job-offers-abroad"]');
+  await page.click('[data-action="open-module"]');
+  await page.waitForSelector('article.lesson[data-page="1"]');
+}
+
+test("quick exit from a lesson: a neutral page, and Back does not bring the lesson back", async () => {
+  const { dir, context, page, errors } = await freshStart("en-GB");
+  try {
+    await page.goto("data:text/html,<title>Before</title><p>before</p>");
+    await openLesson(page);
+    const lessonTitle = await page.textContent("article.lesson h1");
+    await shot(page, "lesson-before-exit-en");
+    await page.click('[data-action="quick-exit"]');
+    await page.waitForURL(/calc\.html$/);
+    assert.equal(await page.title(), "Calculator");
+    assert.ok(!(await page.content()).includes("Sauga"));
+    await shot(page, "quick-exit-neutral");
+    // Back goes to the page before Sauga, never to the lesson.
+    await page.goBack();
+    assert.ok(page.url().startsWith("data:"), page.url());
+    assert.ok(!(await page.content()).includes(lessonTitle));
+    await page.goForward();
+    assert.match(page.url(), /calc\.html$/);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("Shift pressed three times leaves at once", async () => {
+  const { dir, context, page, errors } = await freshStart("uk-UA");
+  try {
+    await openLesson(page);
+    for (let i = 0; i < 3; i++) await page.keyboard.press("Shift");
+    await page.waitForURL(/calc\.html$/, { timeout: 5_000 });
+    assert.equal(await page.title(), "Calculator");
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("Help: 112 first, tel and mailto links, filters, abroad", async () => {
+  const { dir, context, page, errors } = await freshStart("ru-RU");
+  try {
+    await page.goto(url);
+    await page.waitForSelector("nav.tabbar");
+    await page.click('[data-action="intro-ok"]');
+    await page.click('[data-tab="help"]');
+    await page.waitForSelector(".emergency");
+    const first = await page.getAttribute("[data-service]", "data-service");
+    assert.equal(first, "emergency-112");
+    assert.equal(await page.getAttribute(".call-112", "href"), "tel:112");
+    await shot(page, "help-ru");
+    const cards = await page.$$("article.service");
+    for (const card of cards) {
+      const links = await card.$$eval("a", (as) => as.map((a) => a.getAttribute("href")));
+      assert.ok(links.some((h) => h.startsWith("tel:") || h.startsWith("mailto:")), links.join(" "));
+      assert.match(await card.$eval(".checked", (e) => e.textContent), /Проверено \d{4}-\d{2}-\d{2}/);
+    }
+    const all = cards.length;
+    await page.fill('[data-filter="search"]', "91119");
+    await page.waitForFunction((n) => document.querySelectorAll("article.service").length < n, all);
+    assert.ok((await page.$$('a[href="tel:+37080091119"]')).length >= 1);
+    await page.fill('[data-filter="search"]', "");
+    await page.selectOption('[data-filter="language"]', "en");
+    await page.waitForFunction((n) => document.querySelectorAll("article.service").length < n, all);
+    await page.selectOption('[data-filter="language"]', "");
+    await page.check('[data-filter="abroad"]');
+    await page.waitForSelector('[data-category="consular-abroad"]');
+    const firstGroup = await page.getAttribute("[data-category]", "data-category");
+    assert.equal(firstGroup, "consular-abroad");
+    await shot(page, "help-ru-abroad");
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("passcode: set it, reload, wrong code refused, right code opens", async () => {
+  const { dir, context, page, errors } = await freshStart("lt-LT");
+  try {
+    await page.goto(url);
+    await page.waitForSelector("nav.tabbar");
+    await page.click('[data-action="intro-ok"]');
+    await page.click('[data-tab="settings"]');
+    await page.fill('[data-input="new-passcode"]', "2468");
+    await page.fill('[data-input="repeat-passcode"]', "2467");
+    await page.click('[data-action="set-passcode"]');
+    await page.waitForSelector(".error");
+    assert.match(await page.textContent(".error"), /nesutampa/);
+    await page.fill('[data-input="new-passcode"]', "2468");
+    await page.fill('[data-input="repeat-passcode"]', "2468");
+    await page.click('[data-action="set-passcode"]');
+    await page.waitForSelector('[data-passcode="on"]');
+    await saved(page);
+    await shot(page, "passcode-set-lt");
+    await page.reload();
+    await page.waitForSelector('[data-locked="true"]');
+    assert.equal(await page.$("nav.tabbar"), null, "nothing behind the lock");
+    await shot(page, "locked-lt");
+    await page.fill('[data-input="unlock"]', "1111");
+    await page.click('[data-action="unlock"]');
+    await page.waitForSelector(".lock .error");
+    assert.match(await page.textContent(".lock .error"), /Neteisingas/);
+    await page.fill('[data-input="unlock"]', "2468");
+    await page.click('[data-action="unlock"]');
+    await page.waitForSelector("nav.tabbar");
+    assert.equal(await page.$('[data-locked="true"]'), null);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
