@@ -18,6 +18,8 @@ use crate::dates::Date;
 use crate::help::{self, Service};
 use crate::lang::Lang;
 use crate::markdown::{self, LinkTarget, Page};
+use crate::quiz::{self, Quiz, SelfCheck};
+use crate::textcheck;
 
 /// The content embedded into the app at build time.
 static EMBEDDED: include_dir::Dir<'static> =
@@ -87,9 +89,79 @@ pub struct Source {
     pub checked: Option<String>,
 }
 
+/// What a module is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    /// A lesson (pupils' modules, the teachers' and specialists' track).
+    Lesson,
+    /// A made-up case for discussion.
+    Story,
+    /// A 45-minute lesson plan for a pupil module (`plan_for`).
+    Plan,
+}
+
+impl Kind {
+    pub fn code(self) -> &'static str {
+        match self {
+            Kind::Lesson => "lesson",
+            Kind::Story => "story",
+            Kind::Plan => "plan",
+        }
+    }
+}
+
+/// A module's picture: an SVG drawn for Sauga, with its description in each language.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Illustration {
+    pub svg: String,
+    pub alt: PerLang<String>,
+}
+
+impl Illustration {
+    /// The picture as a `data:` address for an `img` element: shown like any image,
+    /// never run as part of the page.
+    pub fn data_uri(&self) -> String {
+        let mut out = String::from("data:image/svg+xml,");
+        for ch in self.svg.chars() {
+            match ch {
+                '%' => out.push_str("%25"),
+                '#' => out.push_str("%23"),
+                '"' => out.push('\''),
+                '<' => out.push_str("%3C"),
+                '>' => out.push_str("%3E"),
+                '\n' | '\r' | '\t' => out.push(' '),
+                c => out.push(c),
+            }
+        }
+        out
+    }
+}
+
+/// A glossary term.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Term {
+    pub id: String,
+    pub term: PerLang<String>,
+    pub definition: PerLang<String>,
+}
+
+/// A number for the Facts and figures page, always with its year and source.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fact {
+    pub id: String,
+    pub figure: String,
+    pub year: i32,
+    pub text: PerLang<String>,
+    pub source: Source,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Module {
     pub id: String,
+    pub kind: Kind,
+    /// For a lesson plan: the pupil module it is for.
+    pub plan_for: Option<String>,
+    pub illustration: Option<Illustration>,
     /// Folder name under `content/modules/`.
     pub dir: String,
     pub order: u32,
@@ -117,11 +189,47 @@ pub struct Catalog {
     pub modules: Vec<Module>,
     /// The help-line directory, in file order.
     pub help: Vec<Service>,
+    /// Glossary terms, in file order.
+    pub glossary: Vec<Term>,
+    /// The Facts and figures page, in file order.
+    pub facts: Vec<Fact>,
+    /// Module quizzes, in module order.
+    pub quizzes: Vec<Quiz>,
+    /// The final quiz across modules.
+    pub final_quiz: Option<Quiz>,
+    /// The private "am I at risk?" self-check.
+    pub self_check: Option<SelfCheck>,
 }
 
 impl Catalog {
     pub fn module(&self, id: &str) -> Option<&Module> {
         self.modules.iter().find(|m| m.id == id)
+    }
+
+    /// The quiz of a module.
+    pub fn quiz_of(&self, module_id: &str) -> Option<&Quiz> {
+        self.quizzes
+            .iter()
+            .find(|q| q.module.as_deref() == Some(module_id))
+    }
+
+    /// A quiz by id: a module's (its module id) or the final one.
+    pub fn quiz(&self, id: &str) -> Option<&Quiz> {
+        self.quizzes
+            .iter()
+            .chain(self.final_quiz.iter())
+            .find(|q| q.id == id)
+    }
+
+    pub fn term(&self, id: &str) -> Option<&Term> {
+        self.glossary.iter().find(|t| t.id == id)
+    }
+
+    /// The lesson plan written for a pupil module, if there is one.
+    pub fn plan_for(&self, module_id: &str) -> Option<&Module> {
+        self.modules
+            .iter()
+            .find(|m| m.kind == Kind::Plan && m.plan_for.as_deref() == Some(module_id))
     }
 
     /// The content built into the app. Problems are reported by `cargo test` and
@@ -244,12 +352,103 @@ struct RawContentToml {
 struct RawModule {
     id: String,
     order: u32,
+    #[serde(default)]
+    kind: Option<String>,
+    #[serde(default)]
+    plan_for: Option<String>,
     audience: Vec<String>,
     minutes: u32,
+    #[serde(default)]
+    illustration: Option<String>,
+    #[serde(default)]
+    alt: Option<BTreeMap<String, String>>,
     title: BTreeMap<String, String>,
     summary: BTreeMap<String, String>,
     #[serde(default)]
     sources: Vec<Source>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawGlossary {
+    #[serde(default)]
+    term: Vec<RawTerm>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTerm {
+    id: String,
+    term: BTreeMap<String, String>,
+    definition: BTreeMap<String, String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFacts {
+    #[serde(default)]
+    fact: Vec<RawFact>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFact {
+    id: String,
+    figure: String,
+    year: i32,
+    text: BTreeMap<String, String>,
+    source: Source,
+}
+
+/// What an illustration may not contain: anything that runs or fetches.
+const SVG_FORBIDDEN: &[&str] = &[
+    "<script",
+    "href",
+    "<image",
+    "<foreignobject",
+    "url(",
+    "<text",
+    "@import",
+];
+/// The largest illustration accepted, in bytes.
+const SVG_MAX: usize = 12 * 1024;
+
+/// Problems of an SVG illustration (empty when fine).
+pub fn svg_problems(svg: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let lower = svg.to_lowercase();
+    let start = lower.trim_start();
+    if !(start.starts_with("<svg") || start.starts_with("<?xml")) || !lower.contains("<svg") {
+        out.push("is not an SVG picture (it must start with <svg)".to_string());
+    }
+    if !svg.contains("xmlns=\"http://www.w3.org/2000/svg\"") {
+        out.push("lacks xmlns=\"http://www.w3.org/2000/svg\"".to_string());
+    }
+    if svg.len() > SVG_MAX {
+        out.push(format!(
+            "is {} bytes; keep pictures under {SVG_MAX} bytes",
+            svg.len()
+        ));
+    }
+    for bad in SVG_FORBIDDEN {
+        if lower.contains(bad) {
+            out.push(format!("contains `{bad}`: pictures may hold shapes only (no scripts, text, links or images)"));
+        }
+    }
+    let mut rest = lower.as_str();
+    while let Some(i) = rest.find(" on") {
+        let after = &rest[i + 3..];
+        let name_len = after
+            .chars()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .count();
+        if name_len > 0 && after[name_len..].trim_start().starts_with('=') {
+            out.push("has an event attribute (on…=): pictures may not run code".to_string());
+            break;
+        }
+        rest = after;
+    }
+    out
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
@@ -326,6 +525,136 @@ impl Checker {
         out
     }
 
+    fn glossary(&mut self, f: &ContentFile) -> Vec<Term> {
+        let Some(raw) = self.parse_toml::<RawGlossary>(f) else {
+            return Vec::new();
+        };
+        let mut seen = BTreeSet::new();
+        let mut out = Vec::new();
+        for (i, t) in raw.term.into_iter().enumerate() {
+            let before = self.problems.len();
+            let at = format!("term[{}] ({})", i + 1, t.id);
+            if !seen.insert(t.id.clone()) {
+                self.at(
+                    &f.path,
+                    None,
+                    Some(&format!("{at}.id")),
+                    "is used by another term too",
+                );
+            }
+            let term = self.per_lang(&f.path, &format!("{at}.term"), &t.term);
+            let definition = self.per_lang(&f.path, &format!("{at}.definition"), &t.definition);
+            for lang in [Lang::Lt, Lang::Ru, Lang::Uk] {
+                let text = format!("{} {}", term.get(lang), definition.get(lang));
+                if let Some(p) = textcheck::script_problem(lang, &text) {
+                    self.at(
+                        &f.path,
+                        None,
+                        Some(&format!("{at}.definition.{}", lang.code())),
+                        p,
+                    );
+                }
+            }
+            if self.problems.len() == before {
+                out.push(Term {
+                    id: t.id,
+                    term,
+                    definition,
+                });
+            }
+        }
+        out
+    }
+
+    fn facts(&mut self, f: &ContentFile) -> Vec<Fact> {
+        let Some(raw) = self.parse_toml::<RawFacts>(f) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (i, x) in raw.fact.into_iter().enumerate() {
+            let before = self.problems.len();
+            let at = format!("fact[{}] ({})", i + 1, x.id);
+            let text = self.per_lang(&f.path, &format!("{at}.text"), &x.text);
+            if !(1900..=2100).contains(&x.year) {
+                self.at(
+                    &f.path,
+                    None,
+                    Some(&format!("{at}.year")),
+                    format!("{} is not a year", x.year),
+                );
+            }
+            if x.figure.trim().is_empty() {
+                self.at(&f.path, None, Some(&format!("{at}.figure")), "is empty");
+            }
+            if x.source.title.trim().is_empty() || !x.source.url.starts_with("http") {
+                self.at(
+                    &f.path,
+                    None,
+                    Some(&format!("{at}.source")),
+                    "needs a title and an http(s) url",
+                );
+            }
+            if self.problems.len() == before {
+                out.push(Fact {
+                    id: x.id,
+                    figure: x.figure,
+                    year: x.year,
+                    text,
+                    source: x.source,
+                });
+            }
+        }
+        out
+    }
+
+    /// Every language has the same subheadings, lists, notes and links on each page.
+    fn same_structure(&mut self, dir: &str, pages: &PerLang<Vec<Page>>) {
+        let base = &pages.lt;
+        for lang in [Lang::En, Lang::Ru, Lang::Uk] {
+            let path = format!("modules/{dir}/{}.md", lang.code());
+            for (i, (b, p)) in base.iter().zip(pages.get(lang)).enumerate() {
+                let (sb, sp) = (textcheck::shape(&b.blocks), textcheck::shape(&p.blocks));
+                if sb != sp {
+                    self.at(
+                        &path,
+                        Some(p.line),
+                        None,
+                        format!(
+                            "page {} has {} but lt.md has {}: every language needs the same structure",
+                            i + 1,
+                            textcheck::describe(&sp),
+                            textcheck::describe(&sb)
+                        ),
+                    );
+                }
+                let (lb, lp) = (textcheck::link_set(b), textcheck::link_set(p));
+                if lb != lp {
+                    let missing: Vec<String> = lb.difference(&lp).map(link_label).collect();
+                    let extra: Vec<String> = lp.difference(&lb).map(link_label).collect();
+                    self.at(
+                        &path,
+                        Some(p.line),
+                        None,
+                        format!(
+                            "page {} links differ from lt.md (missing: {}; extra: {})",
+                            i + 1,
+                            if missing.is_empty() {
+                                "none".into()
+                            } else {
+                                missing.join(", ")
+                            },
+                            if extra.is_empty() {
+                                "none".into()
+                            } else {
+                                extra.join(", ")
+                            }
+                        ),
+                    );
+                }
+            }
+        }
+    }
+
     fn module(&mut self, dir: &str, files: &BTreeMap<String, &ContentFile>) -> Option<Module> {
         let before = self.problems.len();
         let meta_path = format!("modules/{dir}/module.toml");
@@ -338,8 +667,14 @@ impl Checker {
             );
             return None;
         };
+        let illustration_name = files
+            .get("module.toml")
+            .and_then(|f| toml::from_str::<RawModule>(&f.text).ok())
+            .and_then(|r| r.illustration);
         for name in files.keys() {
             let known = name == "module.toml"
+                || name == "quiz.toml"
+                || Some(name) == illustration_name.as_ref()
                 || Lang::ALL
                     .iter()
                     .any(|l| *name == format!("{}.md", l.code()));
@@ -348,7 +683,7 @@ impl Checker {
                     &format!("modules/{dir}/{name}"),
                     None,
                     None,
-                    "unknown file (a module folder holds module.toml and lt.md, en.md, ru.md, uk.md)",
+                    "unknown file (a module folder holds module.toml, lt.md, en.md, ru.md, uk.md and the illustration module.toml names)",
                 );
             }
         }
@@ -434,6 +769,88 @@ impl Checker {
             }
         }
 
+        let kind = match raw.kind.as_deref().unwrap_or("lesson") {
+            "lesson" => Kind::Lesson,
+            "story" => Kind::Story,
+            "plan" => Kind::Plan,
+            other => {
+                self.at(
+                    &meta_path,
+                    None,
+                    Some("kind"),
+                    format!("unknown kind `{other}` (use lesson, story or plan)"),
+                );
+                Kind::Lesson
+            }
+        };
+        match (kind, &raw.plan_for) {
+            (Kind::Plan, None) => self.at(
+                &meta_path,
+                None,
+                Some("plan_for"),
+                "missing: a lesson plan names the pupil module it is for",
+            ),
+            (Kind::Lesson | Kind::Story, Some(_)) => self.at(
+                &meta_path,
+                None,
+                Some("plan_for"),
+                "only a lesson plan (kind = \"plan\") is for another module",
+            ),
+            _ => {}
+        }
+        let illustration = match (&raw.illustration, &raw.alt) {
+            (None, None) => None,
+            (None, Some(_)) => {
+                self.at(
+                    &meta_path,
+                    None,
+                    Some("alt"),
+                    "there is no illustration to describe",
+                );
+                None
+            }
+            (Some(name), alt) => {
+                let alt = match alt {
+                    Some(a) => self.per_lang(&meta_path, "alt", a),
+                    None => {
+                        self.at(
+                            &meta_path,
+                            None,
+                            Some("alt"),
+                            "missing: describe the illustration in each language ([alt])",
+                        );
+                        PerLang::default()
+                    }
+                };
+                let path = format!("modules/{dir}/{name}");
+                if !name.ends_with(".svg") {
+                    self.at(
+                        &meta_path,
+                        None,
+                        Some("illustration"),
+                        "must be an .svg file",
+                    );
+                    None
+                } else if let Some(f) = files.get(name) {
+                    for p in svg_problems(&f.text) {
+                        self.at(&path, None, None, p);
+                    }
+                    Some(Illustration {
+                        svg: f.text.clone(),
+                        alt,
+                    })
+                } else {
+                    self.at(
+                        &meta_path,
+                        None,
+                        Some("illustration"),
+                        format!("`{name}` is not in the module folder"),
+                    );
+                    None
+                }
+            }
+        };
+
         let mut pages = PerLang::<Vec<Page>>::default();
         let mut counts: Vec<(Lang, usize)> = Vec::new();
         for lang in Lang::ALL {
@@ -492,11 +909,74 @@ impl Checker {
                 }
             }
         }
+        if counts.len() == Lang::ALL.len() && counts.iter().all(|(_, n)| *n == counts[0].1) {
+            self.same_structure(dir, &pages);
+        }
+        for lang in Lang::ALL {
+            let path = format!("modules/{dir}/{}.md", lang.code());
+            let text = textcheck::pages_text(pages.get(lang));
+            if let Some(p) = textcheck::script_problem(lang, &text) {
+                self.at(&path, None, None, p);
+            }
+            if let Some(p) = textcheck::english_problem(lang, &text) {
+                self.at(&path, None, None, p);
+            }
+            if kind == Kind::Lesson && audience.contains(&Audience::Pupils) {
+                let avg = textcheck::count_pages(pages.get(lang)).average();
+                if avg > MAX_PUPIL_SENTENCE {
+                    self.at(
+                        &path,
+                        None,
+                        None,
+                        format!(
+                            "sentences average {avg:.1} words; pupils' lessons keep to {MAX_PUPIL_SENTENCE} or fewer"
+                        ),
+                    );
+                }
+            }
+        }
+        let en_pages = &pages.en;
+        if let (Some(first), Some(last)) = (en_pages.first(), en_pages.last()) {
+            if kind == Kind::Story
+                && !matches!(first.blocks.first(), Some(markdown::Block::Note(_)))
+            {
+                self.at(
+                    &format!("modules/{dir}/en.md"),
+                    Some(first.line),
+                    None,
+                    "a story starts with a `>` note saying it is made up",
+                );
+            }
+            if kind == Kind::Story
+                && !last
+                    .blocks
+                    .iter()
+                    .any(|b| matches!(b, markdown::Block::List { ordered: true, .. }))
+            {
+                self.at(
+                    &format!("modules/{dir}/en.md"),
+                    Some(last.line),
+                    None,
+                    "a story ends with discussion questions as a numbered list",
+                );
+            }
+            if kind != Kind::Plan && !textcheck::link_set(last).contains(&LinkTarget::Help) {
+                self.at(
+                    &format!("modules/{dir}/en.md"),
+                    Some(last.line),
+                    None,
+                    "the last page ends with a link to Help: [text](help:)",
+                );
+            }
+        }
         if self.problems.len() > before {
             return None;
         }
         Some(Module {
             id: raw.id,
+            kind,
+            plan_for: raw.plan_for,
+            illustration,
             dir: dir.to_string(),
             order: raw.order,
             audience,
@@ -507,6 +987,33 @@ impl Checker {
             pages,
         })
     }
+}
+
+/// The longest average sentence, in words, a pupils' lesson may have in any language.
+pub const MAX_PUPIL_SENTENCE: f64 = 15.0;
+
+fn link_label(t: &LinkTarget) -> String {
+    match t {
+        LinkTarget::Module(id) => format!("module:{id}"),
+        LinkTarget::Glossary(id) => format!("glossary:{id}"),
+        LinkTarget::Help => "help:".into(),
+    }
+}
+
+/// Average sentence length per language of every pupils' lesson, for the report.
+pub fn reading_levels(catalog: &Catalog) -> Vec<(&Module, PerLang<f64>)> {
+    catalog
+        .modules
+        .iter()
+        .filter(|m| m.kind == Kind::Lesson && m.audience.contains(&Audience::Pupils))
+        .map(|m| {
+            let mut levels = PerLang::<f64>::default();
+            for lang in Lang::ALL {
+                *levels.get_mut(lang) = textcheck::count_pages(m.pages.get(lang)).average();
+            }
+            (m, levels)
+        })
+        .collect()
 }
 
 /// Loads and checks content files as of today. Returns what is sound, and every
@@ -522,6 +1029,10 @@ pub fn load_at(files: &[ContentFile], today: Date) -> (Catalog, Vec<Problem>) {
     };
     let mut version = String::new();
     let mut help_services = Vec::new();
+    let mut glossary = Vec::new();
+    let mut facts = Vec::new();
+    let mut final_file: Option<&ContentFile> = None;
+    let mut self_check = None;
     let mut by_module: BTreeMap<String, BTreeMap<String, &ContentFile>> = BTreeMap::new();
     for f in files {
         let parts: Vec<&str> = f.path.split('/').collect();
@@ -540,6 +1051,18 @@ pub fn load_at(files: &[ContentFile], today: Date) -> (Catalog, Vec<Problem>) {
             ["help", "services.toml"] => {
                 help_services = help::load(&f.path, &f.text, today, &mut c.problems);
             }
+            ["glossary.toml"] => glossary = c.glossary(f),
+            ["quizzes", "final.toml"] => final_file = Some(f),
+            ["selfcheck.toml"] => {
+                self_check = quiz::load_self_check(
+                    &mut quiz::Report {
+                        path: &f.path,
+                        problems: &mut c.problems,
+                    },
+                    &f.text,
+                )
+            }
+            ["facts.toml"] => facts = c.facts(f),
             [name] if name.ends_with(".md") => {} // documentation (README.md, SOURCES.md)
             _ => c.at(&f.path, None, None, "unexpected file in the content folder"),
         }
@@ -600,17 +1123,43 @@ pub fn load_at(files: &[ContentFile], today: Date) -> (Catalog, Vec<Problem>) {
             Some(raw.id)
         })
         .collect();
+    let term_ids: BTreeSet<&str> = glossary.iter().map(|t: &Term| t.id.as_str()).collect();
+    let pupil_lessons: BTreeSet<&str> = modules
+        .iter()
+        .filter(|m| m.kind == Kind::Lesson && m.audience.contains(&Audience::Pupils))
+        .map(|m| m.id.as_str())
+        .collect();
     for m in &modules {
+        if let Some(target) = &m.plan_for {
+            if !pupil_lessons.contains(target.as_str()) {
+                c.at(
+                    &format!("modules/{}/module.toml", m.dir),
+                    None,
+                    Some("plan_for"),
+                    format!("`{target}` is not a pupils' lesson"),
+                );
+                rejected.insert(m.dir.clone());
+            }
+        }
         for lang in Lang::ALL {
             for page in m.pages.get(lang) {
-                for LinkTarget::Module(target) in markdown::links(&page.blocks) {
-                    if !all_ids.contains(target) {
+                for target in markdown::links(&page.blocks) {
+                    let missing = match target {
+                        LinkTarget::Module(id) if !all_ids.contains(id) => {
+                            Some(format!("module `{id}`"))
+                        }
+                        LinkTarget::Glossary(id) if !term_ids.contains(id.as_str()) => {
+                            Some(format!("glossary term `{id}`"))
+                        }
+                        _ => None,
+                    };
+                    if let Some(what) = missing {
                         c.at(
                             &format!("modules/{}/{}.md", m.dir, lang.code()),
                             Some(page.line),
                             None,
                             format!(
-                                "page \"{}\" links to module `{target}`, which does not exist",
+                                "page \"{}\" links to {what}, which does not exist",
                                 page.title
                             ),
                         );
@@ -622,12 +1171,40 @@ pub fn load_at(files: &[ContentFile], today: Date) -> (Catalog, Vec<Problem>) {
     }
     modules.retain(|m| !rejected.contains(&m.dir));
     modules.sort_by_key(|m| m.order);
+    // Quizzes of the modules that are in.
+    let mut quizzes = Vec::new();
+    for m in &modules {
+        if let Some(f) = by_module
+            .get(&m.dir)
+            .and_then(|files| files.get("quiz.toml"))
+        {
+            let mut r = quiz::Report {
+                path: &f.path,
+                problems: &mut c.problems,
+            };
+            if let Some(q) = quiz::load_module_quiz(&mut r, &f.text, &m.id, m.page_count()) {
+                quizzes.push(q);
+            }
+        }
+    }
+    let final_quiz = final_file.and_then(|f| {
+        let mut r = quiz::Report {
+            path: &f.path,
+            problems: &mut c.problems,
+        };
+        quiz::load_final(&mut r, &f.text, &quizzes)
+    });
     c.problems.sort();
     (
         Catalog {
             version,
             modules,
             help: help_services,
+            glossary,
+            facts,
+            quizzes,
+            final_quiz,
+            self_check,
         },
         c.problems,
     )

@@ -14,5 +14,8 @@ pub mod lang;
 pub mod markdown;
 pub mod passcode;
 pub mod platform;
+pub mod quiz;
+pub mod resultcode;
 pub mod storage;
+pub mod textcheck;
 pub mod ui;

@@ -38,6 +38,8 @@ pub enum Block {
 pub struct ListItem {
     /// `Some(checked)` for a checklist item (`- [ ]`), `None` for a plain item.
     pub check: Option<bool>,
+    /// For a checklist item: its number on the page (0, 1, 2…), which keeps its tick.
+    pub check_id: usize,
     pub blocks: Vec<Block>,
 }
 
@@ -54,10 +56,33 @@ pub enum Inline {
 }
 
 /// Where a link in lesson text goes.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum LinkTarget {
     /// `module:ID`: another module of the course.
     Module(String),
+    /// `glossary:ID`: a term of the glossary, shown in place.
+    Glossary(String),
+    /// `help:`: the Help screen.
+    Help,
+}
+
+impl LinkTarget {
+    /// Reads a link destination; `None` for anything lessons may not link to.
+    pub fn parse(dest: &str) -> Option<LinkTarget> {
+        let id = |s: &str| {
+            let s = s.trim();
+            (!s.is_empty()).then(|| s.to_string())
+        };
+        if let Some(rest) = dest.strip_prefix("module:") {
+            id(rest).map(LinkTarget::Module)
+        } else if let Some(rest) = dest.strip_prefix("glossary:") {
+            id(rest).map(LinkTarget::Glossary)
+        } else if dest == "help:" {
+            Some(LinkTarget::Help)
+        } else {
+            None
+        }
+    }
 }
 
 /// Something in a Markdown file the app cannot show, with its 1-based line.
@@ -157,6 +182,8 @@ struct Builder<'a> {
     problems: Vec<MdProblem>,
     /// Line of the first text seen before any page started (reported once).
     orphan_reported: bool,
+    /// The next checklist item's number on the current page.
+    next_check: usize,
 }
 
 impl<'a> Builder<'a> {
@@ -250,6 +277,7 @@ impl<'a> Builder<'a> {
                     Frame::Skip
                 } else {
                     self.stack.clear();
+                    self.next_check = 0;
                     self.pages.push(Page {
                         title: String::new(),
                         line: self.line_of(offset),
@@ -271,18 +299,15 @@ impl<'a> Builder<'a> {
             Tag::Strong => Frame::Strong(Vec::new()),
             Tag::Emphasis => Frame::Emphasis(Vec::new()),
             Tag::Link { dest_url, .. } => {
-                let target = match dest_url.strip_prefix("module:") {
-                    Some(id) if !id.trim().is_empty() => Some(LinkTarget::Module(id.trim().into())),
-                    _ => {
-                        self.problem(
-                            offset,
-                            format!(
-                                "link to `{dest_url}`: lessons may only link to other modules, as `module:ID`"
-                            ),
-                        );
-                        None
-                    }
-                };
+                let target = LinkTarget::parse(&dest_url);
+                if target.is_none() {
+                    self.problem(
+                        offset,
+                        format!(
+                            "link to `{dest_url}`: lessons may only link to `module:ID`, `glossary:ID` or `help:`"
+                        ),
+                    );
+                }
                 Frame::Link(target, Vec::new())
             }
             Tag::List(start) => Frame::List(start.is_some(), Vec::new()),
@@ -357,8 +382,18 @@ impl<'a> Builder<'a> {
                 if !loose.is_empty() {
                     blocks.push(Block::Paragraph(loose));
                 }
+                let check_id = if check.is_some() {
+                    self.next_check += 1;
+                    self.next_check - 1
+                } else {
+                    0
+                };
                 if let Some(Frame::List(_, items)) = self.stack.last_mut() {
-                    items.push(ListItem { check, blocks });
+                    items.push(ListItem {
+                        check,
+                        check_id,
+                        blocks,
+                    });
                 }
             }
             Frame::Note(blocks) => self.push_block(Block::Note(blocks), offset),
@@ -377,6 +412,7 @@ pub fn parse_pages(text: &str) -> (Vec<Page>, Vec<MdProblem>) {
         stack: Vec::new(),
         problems: Vec::new(),
         orphan_reported: false,
+        next_check: 0,
     };
     let options = Options::ENABLE_TASKLISTS
         | Options::ENABLE_TABLES
@@ -491,6 +527,7 @@ mod tests {
             } => {
                 assert_eq!(items[0].check, Some(false));
                 assert_eq!(items[1].check, Some(true));
+                assert_eq!((items[0].check_id, items[1].check_id), (0, 1));
                 assert_eq!(items[0].blocks, vec![Block::Paragraph(vec![text("check")])]);
             }
             other => panic!("expected a checklist, got {other:?}"),

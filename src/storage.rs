@@ -32,6 +32,27 @@ const MIGRATIONS: &[&str] = &[
         read_at   INTEGER NOT NULL,
         PRIMARY KEY (module_id, page)
     ) STRICT;",
+    // 2: ticks on checklist pages (a job offer checked item by item).
+    "CREATE TABLE checklist_tick (
+        module_id TEXT NOT NULL,
+        page      INTEGER NOT NULL CHECK (page >= 0),
+        item      INTEGER NOT NULL CHECK (item >= 0),
+        PRIMARY KEY (module_id, page, item)
+    ) STRICT;",
+    // 3: quiz attempts and the questions to practise again.
+    "CREATE TABLE quiz_attempt (
+        id       INTEGER PRIMARY KEY,
+        quiz_id  TEXT NOT NULL,
+        version  INTEGER NOT NULL,
+        right    INTEGER NOT NULL CHECK (right >= 0),
+        total    INTEGER NOT NULL CHECK (total > 0 AND right <= total),
+        at       INTEGER NOT NULL
+    ) STRICT;
+    CREATE INDEX quiz_attempt_quiz ON quiz_attempt (quiz_id);
+    CREATE TABLE review_box (
+        question_key TEXT PRIMARY KEY NOT NULL,
+        streak       INTEGER NOT NULL CHECK (streak >= 0)
+    ) STRICT;",
 ];
 
 /// The schema version this build writes.
@@ -98,6 +119,14 @@ pub struct ModuleProgress {
     /// 0-based indexes of the pages read.
     pub pages_read: BTreeSet<usize>,
     pub completed: bool,
+}
+
+/// A quiz's best score and how often it was taken.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct QuizStats {
+    pub attempts: usize,
+    pub best_right: usize,
+    pub best_total: usize,
 }
 
 /// Progress in every module the user has opened, by module id.
@@ -309,16 +338,125 @@ impl Store {
     /// transaction. Used only when the user asks for it (a forgotten passcode).
     pub fn erase_all(&mut self) -> Result<()> {
         let tx = self.conn.transaction()?;
+        tx.execute("DELETE FROM checklist_tick", [])?;
         tx.execute("DELETE FROM module_progress", [])?;
+        tx.execute("DELETE FROM quiz_attempt", [])?;
+        tx.execute("DELETE FROM review_box", [])?;
         tx.execute("DELETE FROM settings", [])?;
         tx.commit()?;
         Ok(())
     }
 
-    /// Forgets every page read and module completed. Settings stay.
+    /// Every ticked checklist item, as (module, page, item).
+    pub fn ticks(&self) -> Result<BTreeSet<(String, usize, usize)>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT module_id, page, item FROM checklist_tick")?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, i64>(1)? as usize,
+                r.get::<_, i64>(2)? as usize,
+            ))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn set_tick(&self, module_id: &str, page: usize, item: usize, on: bool) -> Result<()> {
+        if on {
+            self.conn.execute(
+                "INSERT INTO checklist_tick (module_id, page, item) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
+                params![module_id, page as i64, item as i64],
+            )?;
+        } else {
+            self.conn.execute(
+                "DELETE FROM checklist_tick WHERE module_id = ?1 AND page = ?2 AND item = ?3",
+                params![module_id, page as i64, item as i64],
+            )?;
+        }
+        Ok(())
+    }
+
+    /// Records a finished quiz and where its questions now stand for practice, in one
+    /// transaction.
+    pub fn record_attempt(
+        &mut self,
+        quiz_id: &str,
+        version: u8,
+        right: usize,
+        total: usize,
+        review: &crate::quiz::Review,
+        now: i64,
+    ) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO quiz_attempt (quiz_id, version, right, total, at) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![quiz_id, i64::from(version), right as i64, total as i64, now],
+        )?;
+        Store::write_review(&tx, review)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn write_review(tx: &rusqlite::Transaction<'_>, review: &crate::quiz::Review) -> Result<()> {
+        tx.execute("DELETE FROM review_box", [])?;
+        for (key, streak) in &review.boxes {
+            tx.execute(
+                "INSERT INTO review_box (question_key, streak) VALUES (?1, ?2)",
+                params![key, i64::from(*streak)],
+            )?;
+        }
+        Ok(())
+    }
+
+    /// Saves the practice boxes after a practice round.
+    pub fn save_review(&mut self, review: &crate::quiz::Review) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        Store::write_review(&tx, review)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn review(&self) -> Result<crate::quiz::Review> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT question_key, streak FROM review_box")?;
+        let boxes = stmt
+            .query_map([], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u8))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(crate::quiz::Review { boxes })
+    }
+
+    /// Best score (right, total) and number of attempts, per quiz.
+    pub fn quiz_stats(&self) -> Result<BTreeMap<String, QuizStats>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT quiz_id, COUNT(*), MAX(right * 1000 / total),
+                    (SELECT right FROM quiz_attempt b WHERE b.quiz_id = a.quiz_id ORDER BY right * 1000 / total DESC, id LIMIT 1),
+                    (SELECT total FROM quiz_attempt b WHERE b.quiz_id = a.quiz_id ORDER BY right * 1000 / total DESC, id LIMIT 1)
+             FROM quiz_attempt a GROUP BY quiz_id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                QuizStats {
+                    attempts: r.get::<_, i64>(1)? as usize,
+                    best_right: r.get::<_, i64>(3)? as usize,
+                    best_total: r.get::<_, i64>(4)? as usize,
+                },
+            ))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Forgets every page read, module completed and checklist tick. Settings stay.
     pub fn reset_progress(&mut self) -> Result<()> {
         let tx = self.conn.transaction()?;
+        tx.execute("DELETE FROM checklist_tick", [])?;
         tx.execute("DELETE FROM module_progress", [])?;
+        tx.execute("DELETE FROM quiz_attempt", [])?;
+        tx.execute("DELETE FROM review_box", [])?;
         tx.commit()?;
         Ok(())
     }
@@ -391,6 +529,47 @@ mod tests {
         assert_eq!(s.language().unwrap(), None);
         assert!(!s.flag("intro_seen").unwrap());
         assert!(s.progress().unwrap().is_empty());
+    }
+
+    #[test]
+    fn checklist_ticks() {
+        let mut s = Store::open_in_memory().unwrap();
+        s.set_tick("jobs", 2, 0, true).unwrap();
+        s.set_tick("jobs", 2, 3, true).unwrap();
+        s.set_tick("jobs", 2, 3, true).unwrap();
+        s.set_tick("jobs", 2, 0, false).unwrap();
+        assert_eq!(
+            s.ticks().unwrap(),
+            BTreeSet::from([("jobs".to_string(), 2, 3)])
+        );
+        s.reset_progress().unwrap();
+        assert!(s.ticks().unwrap().is_empty());
+    }
+
+    #[test]
+    fn quiz_attempts_and_review_boxes() {
+        let mut s = Store::open_in_memory().unwrap();
+        let mut review = crate::quiz::Review::default();
+        review.record("m/q1", false);
+        s.record_attempt("m", 1, 5, 8, &review, 10).unwrap();
+        review.record("m/q1", true);
+        s.record_attempt("m", 1, 7, 8, &review, 11).unwrap();
+        s.record_attempt("m", 1, 6, 8, &review, 12).unwrap();
+        let stats = s.quiz_stats().unwrap();
+        assert_eq!(
+            stats["m"],
+            QuizStats {
+                attempts: 3,
+                best_right: 7,
+                best_total: 8
+            }
+        );
+        assert_eq!(s.review().unwrap(), review);
+        review.record("m/q1", true);
+        s.save_review(&review).unwrap();
+        assert!(s.review().unwrap().boxes.is_empty());
+        s.reset_progress().unwrap();
+        assert!(s.quiz_stats().unwrap().is_empty());
     }
 
     #[test]

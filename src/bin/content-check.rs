@@ -21,6 +21,12 @@ fn main() -> ExitCode {
     for p in &problems {
         println!("{}/{p}", dir.display());
     }
+    for (m, levels) in sauga::content::reading_levels(&catalog) {
+        println!(
+            "reading level: {:<28} words per sentence: lt {:.1} · en {:.1} · ru {:.1} · uk {:.1}",
+            m.id, levels.lt, levels.en, levels.ru, levels.uk
+        );
+    }
     let errors = problems.iter().filter(|p| p.is_error()).count();
     println!(
         "content-check: {} module(s) and {} help service(s) sound, {} problem(s), {} warning(s) in {}",

@@ -66,6 +66,16 @@ pub fn Home() -> Element {
                 Svg { icon: Icon::ArrowRight }
             }
         }
+        if ctx.catalog.self_check.is_some() {
+            section { class: "card selfcheck-card",
+                h2 { {ctx.t("selfcheck.title")} }
+                p { class: "muted", {ctx.t("selfcheck.teaser")} }
+                button { class: "btn wide", "data-action": "open-selfcheck", onclick: move |_| ctx.go(Screen::SelfCheck),
+                    span { {ctx.t("selfcheck.open")} }
+                    Svg { icon: Icon::ArrowRight }
+                }
+            }
+        }
         p { class: "privacy",
             Svg { icon: Icon::Shield }
             span { {ctx.t("home.private")} }

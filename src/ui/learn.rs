@@ -5,7 +5,7 @@ use dioxus::prelude::*;
 use super::icons::{Icon, Svg};
 use super::rich::Blocks;
 use super::state::{use_ctx, Screen};
-use crate::content::Module;
+use crate::content::{Audience, Kind, Module};
 use crate::storage::ModuleProgress;
 
 fn audience_key(a: crate::content::Audience) -> &'static str {
@@ -38,48 +38,132 @@ fn ProgressBar(percent: usize) -> Element {
     }
 }
 
+/// The course in sections: pupils' lessons, stories, the teachers' and specialists'
+/// track, lesson plans, then the glossary and the facts.
 #[component]
 pub fn ModuleList() -> Element {
     let ctx = use_ctx();
-    let lang = (ctx.lang)();
-    let progress = (ctx.progress)();
+    let modules = &ctx.catalog.modules;
+    let pupils: Vec<Module> = modules
+        .iter()
+        .filter(|m| m.kind == Kind::Lesson && m.audience.contains(&Audience::Pupils))
+        .cloned()
+        .collect();
+    let stories: Vec<Module> = modules
+        .iter()
+        .filter(|m| m.kind == Kind::Story)
+        .cloned()
+        .collect();
+    let staff: Vec<Module> = modules
+        .iter()
+        .filter(|m| m.kind == Kind::Lesson && !m.audience.contains(&Audience::Pupils))
+        .cloned()
+        .collect();
+    let plans: Vec<Module> = modules
+        .iter()
+        .filter(|m| m.kind == Kind::Plan)
+        .cloned()
+        .collect();
     rsx! {
         h1 { {ctx.t("learn.title")} }
         p { class: "lead", {ctx.t("learn.intro")} }
-        ul { class: "module-list",
-            for (n, m) in ctx.catalog.modules.iter().enumerate() {
-                {
-                    let p = progress.get(&m.id);
-                    let pct = percent(m, p);
-                    let completed = p.is_some_and(|p| p.completed);
-                    let status = if completed {
-                        ctx.t("learn.completed")
-                    } else if pct > 0 {
-                        let read = p.map(|p| p.pages_read.len()).unwrap_or(0).to_string();
-                        ctx.t_with("learn.in_progress", &[("read", &read), ("total", &m.page_count().to_string())])
-                    } else {
-                        ctx.t("learn.not_started")
-                    };
-                    let id = m.id.clone();
-                    rsx! {
-                        li { key: "{m.id}",
-                            button {
-                                class: if completed { "module-card done" } else { "module-card" },
-                                "data-module": "{m.id}",
-                                onclick: move |_| ctx.go(Screen::Module(id.clone())),
-                                span { class: "module-number", "aria-hidden": "true",
-                                    if completed { Svg { icon: Icon::Check } } else { "{n + 1}" }
-                                }
-                                span { class: "module-text",
-                                    span { class: "module-title", {m.title.get(lang).clone()} }
-                                    span { class: "module-summary", {m.summary.get(lang).clone()} }
-                                    span { class: "meta",
-                                        Svg { icon: Icon::Clock }
-                                        {ctx.t_with("learn.minutes", &[("n", &m.minutes.to_string())])}
-                                        " · "
-                                        span { class: "status", "{status}" }
+        ModuleSection { title_key: "learn.section.pupils", modules: pupils, numbered: true }
+        if !stories.is_empty() {
+            ModuleSection { title_key: "learn.section.stories", modules: stories, numbered: false }
+        }
+        section { class: "more-links", "data-section": "quizzes",
+            if ctx.catalog.final_quiz.is_some() {
+                button { class: "btn wide", "data-action": "final-quiz", onclick: move |_| ctx.go(Screen::Quiz("final".into())),
+                    span { {ctx.t("quiz.final")} }
+                    Svg { icon: Icon::ArrowRight }
+                }
+            }
+            if !(ctx.review)().boxes.is_empty() {
+                button { class: "btn wide", "data-action": "practise", onclick: move |_| ctx.go(Screen::Practice),
+                    span { {ctx.t_with("practice.open", &[("n", &(ctx.review)().boxes.len().to_string())])} }
+                    Svg { icon: Icon::ArrowRight }
+                }
+            }
+        }
+        if !ctx.catalog.glossary.is_empty() || !ctx.catalog.facts.is_empty() {
+            section { class: "more-links", "data-section": "reference",
+                if !ctx.catalog.glossary.is_empty() {
+                    button { class: "btn wide", "data-action": "open-glossary", onclick: move |_| ctx.go(Screen::Glossary(None)),
+                        span { {ctx.t("glossary.title")} }
+                        Svg { icon: Icon::ArrowRight }
+                    }
+                }
+                if !ctx.catalog.facts.is_empty() {
+                    button { class: "btn wide", "data-action": "open-facts", onclick: move |_| ctx.go(Screen::Facts),
+                        span { {ctx.t("facts.title")} }
+                        Svg { icon: Icon::ArrowRight }
+                    }
+                }
+            }
+        }
+        if !staff.is_empty() {
+            ModuleSection { title_key: "learn.section.staff", modules: staff, numbered: false }
+        }
+        if !plans.is_empty() {
+            ModuleSection { title_key: "learn.section.plans", modules: plans, numbered: false }
+        }
+    }
+}
+
+#[component]
+fn ModuleSection(title_key: &'static str, modules: Vec<Module>, numbered: bool) -> Element {
+    let ctx = use_ctx();
+    let lang = (ctx.lang)();
+    let progress = (ctx.progress)();
+    let section = title_key.trim_start_matches("learn.section.");
+    rsx! {
+        section { class: "module-section", "data-section": section,
+            h2 { {ctx.t(title_key)} }
+            ul { class: "module-list",
+                for (n, m) in modules.iter().enumerate() {
+                    {
+                        let p = progress.get(&m.id);
+                        let pct = percent(m, p);
+                        let completed = p.is_some_and(|p| p.completed);
+                        let status = if completed {
+                            ctx.t("learn.completed")
+                        } else if pct > 0 {
+                            let read = p.map(|p| p.pages_read.len()).unwrap_or(0).to_string();
+                            ctx.t_with("learn.in_progress", &[("read", &read), ("total", &m.page_count().to_string())])
+                        } else {
+                            ctx.t("learn.not_started")
+                        };
+                        let id = m.id.clone();
+                        rsx! {
+                            li { key: "{m.id}",
+                                button {
+                                    class: if completed { "module-card done" } else { "module-card" },
+                                    "data-module": "{m.id}",
+                                    onclick: move |_| ctx.go(Screen::Module(id.clone())),
+                                    if let Some(ill) = &m.illustration {
+                                        img { class: "module-thumb", src: ill.data_uri(), alt: "", "aria-hidden": "true" }
+                                    } else {
+                                        span { class: "module-number", "aria-hidden": "true",
+                                            if completed { Svg { icon: Icon::Check } } else if numbered { "{n + 1}" } else { Svg { icon: Icon::Book } }
+                                        }
                                     }
-                                    ProgressBar { percent: pct }
+                                    span { class: "module-text",
+                                        span { class: "module-title", {m.title.get(lang).clone()} }
+                                        span { class: "module-summary", {m.summary.get(lang).clone()} }
+                                        span { class: "meta",
+                                            Svg { icon: Icon::Clock }
+                                            {ctx.t_with("learn.minutes", &[("n", &m.minutes.to_string())])}
+                                            " · "
+                                            span { class: "status", "{status}" }
+                                            if let Some(s) = (ctx.quiz_stats)().get(&m.id) {
+                                                " · "
+                                                span { class: "best", "data-best": "{s.best_right}/{s.best_total}",
+                                                    {ctx.t_with("quiz.best_short", &[("right", &s.best_right.to_string()), ("total", &s.best_total.to_string()), ("n", &s.attempts.to_string())])}
+                                                }
+                                            }
+                                        }
+                                        ProgressBar { percent: pct }
+                                    }
                                 }
                             }
                         }
@@ -113,7 +197,16 @@ pub fn ModuleOverview(id: String) -> Element {
             Svg { icon: Icon::ArrowLeft }
             span { {ctx.t("module.back")} }
         }
-        article { class: "module", "data-module": "{m.id}",
+        article { class: "module", "data-module": "{m.id}", "data-kind": m.kind.code(),
+            if let Some(ill) = &m.illustration {
+                img { class: "module-illustration", src: ill.data_uri(), alt: ill.alt.get(lang).clone() }
+            }
+            if m.kind == Kind::Story {
+                p { class: "badge", "data-badge": "made-up", {ctx.t("learn.made_up")} }
+            }
+            if m.kind == Kind::Plan {
+                p { class: "badge", {ctx.t("learn.plan")} }
+            }
             h1 { {m.title.get(lang).clone()} }
             p { class: "lead", {m.summary.get(lang).clone()} }
             p { class: "meta",
@@ -138,6 +231,52 @@ pub fn ModuleOverview(id: String) -> Element {
                 onclick: move |_| ctx.open_page(&start_id, start_at),
                 span { "{label}" }
                 Svg { icon: Icon::ArrowRight }
+            }
+            if let Some(quiz) = ctx.catalog.quiz_of(&m.id) {
+                {
+                    let quiz_id = quiz.id.clone();
+                    let stats = (ctx.quiz_stats)().get(&quiz.id).cloned();
+                    rsx! {
+                        section { class: "card quiz-card",
+                            h2 { {ctx.t("quiz.title")} }
+                            p { class: "muted", {ctx.t_with("quiz.about", &[("n", &quiz.questions.len().to_string())])} }
+                            if let Some(s) = stats {
+                                p { class: "meta", "data-best": "{s.best_right}/{s.best_total}",
+                                    {ctx.t_with("quiz.best", &[("right", &s.best_right.to_string()), ("total", &s.best_total.to_string()), ("n", &s.attempts.to_string())])}
+                                }
+                            }
+                            button { class: "btn primary wide", "data-action": "start-quiz", onclick: move |_| ctx.go(Screen::Quiz(quiz_id.clone())),
+                                span { {ctx.t("quiz.start")} }
+                                Svg { icon: Icon::ArrowRight }
+                            }
+                        }
+                    }
+                }
+            }
+            if let Some(plan) = ctx.catalog.plan_for(&m.id) {
+                {
+                    let plan_id = plan.id.clone();
+                    rsx! {
+                        button { class: "help-link", "data-action": "open-plan", onclick: move |_| ctx.go(Screen::Module(plan_id.clone())),
+                            Svg { icon: Icon::Book }
+                            span { {ctx.t("module.plan_link")} }
+                            Svg { icon: Icon::ArrowRight }
+                        }
+                    }
+                }
+            }
+            if let Some(target) = m.plan_for.as_ref().and_then(|id| ctx.catalog.module(id)) {
+                {
+                    let target_id = target.id.clone();
+                    let title = target.title.get(lang).clone();
+                    rsx! {
+                        button { class: "help-link", "data-action": "open-planned-module", onclick: move |_| ctx.go(Screen::Module(target_id.clone())),
+                            Svg { icon: Icon::Book }
+                            span { {ctx.t_with("module.for_module", &[("title", &title)])} }
+                            Svg { icon: Icon::ArrowRight }
+                        }
+                    }
+                }
             }
             h2 { {ctx.t("module.contents")} }
             ol { class: "page-list",
@@ -217,7 +356,7 @@ pub fn LessonPage(id: String, page: usize) -> Element {
             p { class: "page-count", {ctx.t_with("lesson.page_of", &[("n", &(page + 1).to_string()), ("total", &total.to_string())])} }
             ProgressBar { percent: pct }
             h1 { "{current.title}" }
-            Blocks { blocks: current.blocks }
+            Blocks { blocks: current.blocks, at: Some((m.id.clone(), page)) }
         }
         button { class: "help-link", "data-action": "help-from-lesson", onclick: move |_| ctx.go(Screen::Help),
             Svg { icon: Icon::Lifebuoy }

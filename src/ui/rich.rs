@@ -6,23 +6,28 @@ use dioxus::prelude::*;
 use super::state::{use_ctx, Screen};
 use crate::markdown::{Block, Inline, LinkTarget};
 
+/// Where the blocks are: (module, page), so checklist ticks are kept per page.
+pub type At = Option<(String, usize)>;
+
 #[component]
-pub fn Blocks(blocks: Vec<Block>) -> Element {
+pub fn Blocks(blocks: Vec<Block>, #[props(default)] at: At) -> Element {
     rsx! {
         for block in blocks {
-            BlockView { block }
+            BlockView { block, at: at.clone() }
         }
     }
 }
 
 #[component]
-fn BlockView(block: Block) -> Element {
+fn BlockView(block: Block, at: At) -> Element {
+    let ctx = use_ctx();
+    let ticks = (ctx.ticks)();
     match block {
         Block::Heading { level: 2, content } => rsx! { h2 { Inlines { inlines: content } } },
         Block::Heading { content, .. } => rsx! { h3 { Inlines { inlines: content } } },
         Block::Paragraph(content) => rsx! { p { Inlines { inlines: content } } },
         Block::Note(blocks) => rsx! {
-            aside { class: "note", Blocks { blocks } }
+            aside { class: "note", Blocks { blocks, at } }
         },
         Block::List { ordered, items } => {
             let checklist = items.iter().any(|i| i.check.is_some());
@@ -30,12 +35,28 @@ fn BlockView(block: Block) -> Element {
                 for item in items {
                     li { class: if item.check.is_some() { "check-item" },
                         if let Some(checked) = item.check {
-                            label {
-                                input { r#type: "checkbox", checked }
-                                span { Blocks { blocks: item.blocks.clone() } }
+                            {
+                                let ticked = at.as_ref().is_some_and(|(m, p)| ticks.contains(&(m.clone(), *p, item.check_id)));
+                                let place = at.clone();
+                                let id = item.check_id;
+                                rsx! {
+                                    label {
+                                        input {
+                                            r#type: "checkbox",
+                                            "data-check": "{id}",
+                                            checked: checked || ticked,
+                                            onchange: move |e: FormEvent| {
+                                                if let Some((m, p)) = &place {
+                                                    ctx.set_tick(m, *p, id, e.checked());
+                                                }
+                                            },
+                                        }
+                                        span { Blocks { blocks: item.blocks.clone(), at: at.clone() } }
+                                    }
+                                }
                             }
                         } else {
-                            Blocks { blocks: item.blocks.clone() }
+                            Blocks { blocks: item.blocks.clone(), at: at.clone() }
                         }
                     }
                 }
@@ -73,7 +94,32 @@ fn InlineView(inline: Inline) -> Element {
             button {
                 class: "inline-link",
                 r#type: "button",
+                "data-link": "module:{id}",
                 onclick: move |_| ctx.go(Screen::Module(id.clone())),
+                Inlines { inlines: content }
+            }
+        },
+        Inline::Link {
+            target: LinkTarget::Glossary(id),
+            content,
+        } => rsx! {
+            button {
+                class: "inline-link term",
+                r#type: "button",
+                "data-link": "glossary:{id}",
+                onclick: move |_| ctx.show_term(&id),
+                Inlines { inlines: content }
+            }
+        },
+        Inline::Link {
+            target: LinkTarget::Help,
+            content,
+        } => rsx! {
+            button {
+                class: "inline-link help",
+                r#type: "button",
+                "data-link": "help:",
+                onclick: move |_| ctx.go(Screen::Help),
                 Inlines { inlines: content }
             }
         },

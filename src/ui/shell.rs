@@ -7,7 +7,9 @@ use super::help::Help;
 use super::home::Home;
 use super::icons::{Icon, Svg};
 use super::learn::{LessonPage, ModuleList, ModuleOverview};
+use super::library::{Facts, Glossary, TermSheet};
 use super::privacy::{Calculator, Intro, LockScreen};
+use super::quiz::{Practice, QuizRun, SelfCheckRun};
 use super::settings::Settings;
 use super::state::{use_ctx, Ctx, SaveState, Screen, StoreHandle};
 use crate::lang::{self, Lang};
@@ -184,10 +186,16 @@ pub fn Shell(
                         Screen::Lesson { module, page } => rsx! { LessonPage { id: module, page } },
                         Screen::Help => rsx! { Help {} },
                         Screen::Settings => rsx! { Settings {} },
+                        Screen::Glossary(term) => rsx! { Glossary { focus: term } },
+                        Screen::Facts => rsx! { Facts {} },
+                        Screen::Quiz(id) => rsx! { QuizRun { id } },
+                        Screen::Practice => rsx! { Practice {} },
+                        Screen::SelfCheck => rsx! { SelfCheckRun {} },
                     }
                 }
             }
             if !locked {
+                TermSheet {}
                 Nav {}
                 if !(ctx.intro_seen)() {
                     Intro {}
@@ -263,7 +271,14 @@ fn Nav() -> Element {
     ];
     let active_tab = match &screen {
         Screen::Home => 0,
-        Screen::Learn | Screen::Module(_) | Screen::Lesson { .. } => 1,
+        Screen::Learn
+        | Screen::Module(_)
+        | Screen::Lesson { .. }
+        | Screen::Glossary(_)
+        | Screen::Facts
+        | Screen::Quiz(_)
+        | Screen::Practice => 1,
+        Screen::SelfCheck => 0,
         Screen::Help => 2,
         Screen::Settings => 3,
     };

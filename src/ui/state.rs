@@ -25,6 +25,15 @@ pub enum Screen {
     },
     Help,
     Settings,
+    /// The glossary, optionally opened at a term.
+    Glossary(Option<String>),
+    Facts,
+    /// A quiz (a module's id, or `final`).
+    Quiz(String),
+    /// Practise questions answered wrongly before.
+    Practice,
+    /// The private self-check; nothing of it is stored.
+    SelfCheck,
 }
 
 /// Whether the latest change is safely stored.
@@ -83,6 +92,14 @@ pub struct Ctx {
     pub intro_seen: Signal<bool>,
     /// Quick exit happened (desktop and mobile show a neutral screen).
     pub exited: Signal<bool>,
+    /// The glossary term shown in the sheet over the page, if any.
+    pub term: Signal<Option<String>>,
+    /// Best score and attempts per quiz.
+    pub quiz_stats: Signal<std::collections::BTreeMap<String, crate::storage::QuizStats>>,
+    /// Questions to practise again.
+    pub review: Signal<crate::quiz::Review>,
+    /// Ticked checklist items: (module, page, item).
+    pub ticks: Signal<std::collections::BTreeSet<(String, usize, usize)>>,
     pub catalog: &'static Catalog,
     store: Signal<StoreHandle>,
     persistent: bool,
@@ -124,6 +141,10 @@ impl Ctx {
                 neutral_title: Signal::new(s.flag("neutral_title").unwrap_or(false)),
                 intro_seen: Signal::new(s.flag("intro_seen").unwrap_or(false)),
                 exited: Signal::new(false),
+                term: Signal::new(None),
+                ticks: Signal::new(s.ticks().unwrap_or_default()),
+                quiz_stats: Signal::new(s.quiz_stats().unwrap_or_default()),
+                review: Signal::new(s.review().unwrap_or_default()),
                 catalog: Catalog::embedded(),
                 store: Signal::new(store.clone()),
                 persistent,
@@ -146,6 +167,14 @@ impl Ctx {
     pub fn go(&self, screen: Screen) {
         let mut s = self.screen;
         s.set(screen);
+        let mut term = self.term;
+        term.set(None);
+    }
+
+    /// Shows a glossary term in a sheet over the current page.
+    pub fn show_term(&self, id: &str) {
+        let mut term = self.term;
+        term.set(Some(id.to_string()));
     }
 
     pub fn set_lang(&self, lang: Lang) {
@@ -272,7 +301,61 @@ impl Ctx {
         self.after_write(r);
     }
 
+    /// Records a finished quiz: its score, and wrong answers into practice.
+    pub fn finish_quiz(&self, quiz: &crate::quiz::Quiz, answers: &[crate::quiz::Answered]) {
+        let mut review = self.review;
+        for a in answers {
+            if let Some(q) = quiz.questions.get(a.question) {
+                review.write().record(&q.key(), a.right);
+            }
+        }
+        let score = crate::quiz::score(answers);
+        let r = self.store.peek().0.borrow_mut().record_attempt(
+            &quiz.id,
+            quiz.version,
+            score.right,
+            score.total.max(1),
+            &review.peek(),
+            platform::now_unix(),
+        );
+        if let Ok(stats) = self.store.peek().0.borrow().quiz_stats() {
+            let mut s = self.quiz_stats;
+            s.set(stats);
+        }
+        self.after_write(r);
+    }
+
+    /// Records one practice answer.
+    pub fn practise(&self, key: &str, right: bool) {
+        let mut review = self.review;
+        review.write().record(key, right);
+        let r = self.store.peek().0.borrow_mut().save_review(&review.peek());
+        self.after_write(r);
+    }
+
+    pub fn set_tick(&self, module_id: &str, page: usize, item: usize, on: bool) {
+        let mut ticks = self.ticks;
+        let key = (module_id.to_string(), page, item);
+        if on {
+            ticks.write().insert(key);
+        } else {
+            ticks.write().remove(&key);
+        }
+        let r = self
+            .store
+            .peek()
+            .0
+            .borrow()
+            .set_tick(module_id, page, item, on);
+        self.after_write(r);
+    }
+
     pub fn reset_progress(&self) {
+        let mut ticks = self.ticks;
+        ticks.write().clear();
+        let (mut stats, mut review) = (self.quiz_stats, self.review);
+        stats.write().clear();
+        review.write().boxes.clear();
         let r = self.store.peek().0.borrow_mut().reset_progress();
         self.refresh_progress();
         self.after_write(r);

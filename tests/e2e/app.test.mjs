@@ -342,3 +342,59 @@ test("passcode: set it, reload, wrong code refused, right code opens", async () 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("every module opens in every language without an error; glossary and facts", async () => {
+  const { dir, context, page, errors } = await freshStart("lt-LT");
+  try {
+    await page.goto(url);
+    await page.waitForSelector("nav.tabbar");
+    await page.click('[data-action="intro-ok"]');
+    for (const lang of ["lt", "en", "ru", "uk"]) {
+      await page.click('[data-tab="home"]');
+      await page.click(`[data-lang="${lang}"]`);
+      await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+      await page.click('[data-tab="learn"]');
+      const ids = await page.$$eval("button[data-module]", (bs) => bs.map((b) => b.dataset.module));
+      assert.ok(ids.length >= 26, `${lang}: ${ids.length} modules listed`);
+      for (const id of ids) {
+        await page.click('[data-tab="learn"]');
+        await page.click(`button[data-module="${id}"]`);
+        await page.waitForSelector(`article.module[data-module="${id}"]`);
+        await page.click('[data-action="open-module"]');
+        await page.waitForSelector('article.lesson[data-page="1"]');
+        const text = await page.textContent("article.lesson");
+        assert.ok(text.trim().length > 80, `${lang} ${id}: page 1 is nearly empty`);
+        assert.ok(!text.includes("module.") && !text.includes("lesson."), `${lang} ${id}: a raw key shows`);
+      }
+    }
+    // A glossary term opens in place, over the lesson.
+    await page.click('[data-tab="learn"]');
+    await page.click('button[data-module="what-is-trafficking"]');
+    await page.click('[data-action="open-module"]');
+    let found = false;
+    for (let n = 1; n <= 8 && !found; n++) {
+      const term = await page.$('[data-link^="glossary:"]');
+      if (term) {
+        await term.click();
+        await page.waitForSelector("[data-term-sheet]");
+        assert.ok((await page.textContent("[data-term-sheet]")).length > 20);
+        await shot(page, "glossary-sheet-uk");
+        await page.click('[data-action="close-term"]');
+        found = true;
+      } else if (await page.$('[data-action="next"]')) {
+        await page.click('[data-action="next"]');
+      }
+    }
+    assert.ok(found, "a glossary link in the first module");
+    await page.click('[data-tab="learn"]');
+    await page.click('[data-action="open-facts"]');
+    await page.waitForSelector("[data-fact]");
+    const facts = await page.$$eval("[data-fact] .checked", (ps) => ps.map((p) => p.textContent));
+    assert.ok(facts.length > 0 && facts.every((t) => /\d{4}/.test(t)), "every fact shows its year");
+    await shot(page, "facts-uk");
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -162,11 +162,25 @@ fn every_lesson_page_renders_in_every_language() {
                     .replace("%{n}", &(i + 1).to_string())
                     .replace("%{total}", &total.to_string());
                 assert!(has(&html, &count), "{lang:?} {} p{i}: no {count}", m.id);
-                let first_para = sauga::markdown::blocks_text(&page.blocks);
-                let first_line = first_para.lines().next().unwrap();
+                // The first run of plain text on the page shows.
+                let first_text = page
+                    .blocks
+                    .iter()
+                    .find_map(|b| match b {
+                        sauga::markdown::Block::Paragraph(inl) => {
+                            inl.iter().find_map(|x| match x {
+                                sauga::markdown::Inline::Text(t) if t.trim().len() > 3 => {
+                                    Some(t.trim().to_string())
+                                }
+                                _ => None,
+                            })
+                        }
+                        _ => None,
+                    })
+                    .unwrap_or_else(|| page.title.clone());
                 assert!(
-                    has(&html, first_line.trim()),
-                    "{lang:?} {} p{i}: text missing",
+                    has(&html, &first_text),
+                    "{lang:?} {} p{i}: text missing: {first_text}",
                     m.id
                 );
                 let last = i + 1 == total;
@@ -472,4 +486,129 @@ fn neutral_title_is_a_setting() {
         "off when never chosen"
     );
     assert!(has(&html, &tr(Lang::Uk, "privacy.neutral_title")));
+}
+
+fn seen_store(lang: Lang) -> Store {
+    let s = store_in(lang);
+    s.set_flag("intro_seen", true).unwrap();
+    s
+}
+
+#[test]
+fn the_course_is_listed_in_sections() {
+    for lang in Lang::ALL {
+        let html = render_shell(seen_store(lang), Screen::Learn);
+        for key in [
+            "learn.section.pupils",
+            "learn.section.stories",
+            "learn.section.staff",
+            "learn.section.plans",
+        ] {
+            assert!(has(&html, &tr(lang, key)), "{lang:?} lacks {key}");
+        }
+        assert!(
+            html.contains("data-action=\"open-glossary\"")
+                && html.contains("data-action=\"open-facts\"")
+        );
+        let pupils = html.find("data-section=\"pupils\"").unwrap();
+        let stories = html.find("data-section=\"stories\"").unwrap();
+        assert!(pupils < stories, "pupils' lessons come first");
+    }
+}
+
+#[test]
+fn glossary_and_facts_in_every_language() {
+    for lang in Lang::ALL {
+        let html = render_shell(
+            seen_store(lang),
+            Screen::Glossary(Some("debt-bondage".into())),
+        );
+        assert!(has(&html, &tr(lang, "glossary.title")));
+        for t in &catalog().glossary {
+            assert!(has(&html, t.term.get(lang)), "{lang:?} lacks {}", t.id);
+        }
+        assert!(
+            html.contains("class=\"term focus\""),
+            "the term asked for is marked"
+        );
+
+        let html = render_shell(seen_store(lang), Screen::Facts);
+        for f in &catalog().facts {
+            assert!(has(&html, f.text.get(lang)), "{lang:?} lacks {}", f.id);
+            let year = tr(lang, "facts.source").replace("%{year}", &f.year.to_string());
+            assert!(has(&html, &year), "{lang:?} {}: no year", f.id);
+            assert!(html.contains(&format!("href=\"{}\"", esc(&f.source.url))));
+        }
+    }
+}
+
+#[test]
+fn stories_say_they_are_made_up_and_plans_link_both_ways() {
+    let story = catalog()
+        .modules
+        .iter()
+        .find(|m| m.kind == sauga::content::Kind::Story)
+        .unwrap();
+    let html = render_shell(seen_store(Lang::Uk), Screen::Module(story.id.clone()));
+    assert!(html.contains("data-badge=\"made-up\""));
+    assert!(has(&html, &tr(Lang::Uk, "learn.made_up")));
+    let html = render_shell(seen_store(Lang::Lt), Screen::Module("safe-online".into()));
+    assert!(html.contains("data-action=\"open-plan\""));
+    let html = render_shell(
+        seen_store(Lang::Lt),
+        Screen::Module("plan-safe-online".into()),
+    );
+    assert!(html.contains("data-action=\"open-planned-module\""));
+}
+
+#[test]
+fn illustrations_have_alt_text_in_the_language() {
+    for lang in Lang::ALL {
+        for m in catalog()
+            .modules
+            .iter()
+            .filter(|m| m.illustration.is_some())
+        {
+            let html = render_shell(seen_store(lang), Screen::Module(m.id.clone()));
+            let alt = m.illustration.as_ref().unwrap().alt.get(lang);
+            assert!(
+                html.contains(&format!("alt=\"{}\"", esc(alt))),
+                "{lang:?} {}",
+                m.id
+            );
+            assert!(html.contains("src=\"data:image/svg+xml,"));
+        }
+    }
+}
+
+#[test]
+fn checklist_ticks_are_kept() {
+    let m = catalog().module("job-offers-abroad").unwrap();
+    let page = m
+        .pages
+        .get(Lang::En)
+        .iter()
+        .position(|p| {
+            p.blocks.iter().any(|b| {
+                matches!(b, sauga::markdown::Block::List { items, .. } if items.iter().any(|i| i.check.is_some()))
+            })
+        })
+        .unwrap();
+    let store = seen_store(Lang::En);
+    store.set_tick(&m.id, page, 1, true).unwrap();
+    let html = render_shell(
+        store,
+        Screen::Lesson {
+            module: m.id.clone(),
+            page,
+        },
+    );
+    assert!(
+        html.contains("data-check=\"1\" checked=true"),
+        "the ticked item shows ticked"
+    );
+    assert!(
+        html.contains("data-check=\"0\"/>") || html.contains("data-check=\"0\">"),
+        "the others do not"
+    );
 }

@@ -5,7 +5,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use sauga::content::{self, Audience, Catalog, Problem};
+use sauga::content::{self, Audience, Catalog, Kind, Problem};
 use sauga::lang::Lang;
 
 fn fixture() -> PathBuf {
@@ -67,27 +67,74 @@ fn only<'a>(problems: &'a [Problem], file: &str, needle: &str) -> &'a Problem {
 #[test]
 fn shipped_content_passes_the_check() {
     let (catalog, problems) = content::load(&content::embedded_files());
+    let errors: Vec<String> = problems
+        .iter()
+        .filter(|p| p.is_error())
+        .map(|p| p.to_string())
+        .collect();
     assert!(
-        problems.is_empty(),
+        errors.is_empty(),
         "content problems:\n{}",
-        messages(&problems).join("\n")
+        errors.join("\n")
     );
-    assert!(catalog.modules.len() >= 2);
     assert!(!catalog.version.is_empty());
-    for id in ["what-is-trafficking", "job-offers-abroad"] {
-        let m = catalog
-            .module(id)
-            .unwrap_or_else(|| panic!("module {id} missing"));
+    let pupils: Vec<_> = catalog
+        .modules
+        .iter()
+        .filter(|m| m.kind == Kind::Lesson && m.audience.contains(&Audience::Pupils))
+        .collect();
+    for id in [
+        "what-is-trafficking",
+        "forms-of-trafficking",
+        "how-recruiters-work",
+        "job-offers-abroad",
+        "safe-online",
+        "signs-and-helping-others",
+        "rights-and-law",
+        "getting-help",
+    ] {
+        let m = pupils
+            .iter()
+            .find(|m| m.id == id)
+            .unwrap_or_else(|| panic!("pupil module {id} missing"));
         assert!(
             (5..=8).contains(&m.page_count()),
             "{id} has {} pages",
             m.page_count()
         );
-        assert!(m.audience.contains(&Audience::Pupils));
+        assert!(m.illustration.is_some(), "{id} has no illustration");
+        assert!(catalog.plan_for(id).is_some(), "{id} has no lesson plan");
         for lang in Lang::ALL {
             assert_eq!(m.pages.get(lang).len(), m.page_count(), "{id} {lang:?}");
         }
     }
+    let staff = catalog
+        .modules
+        .iter()
+        .filter(|m| {
+            m.kind == Kind::Lesson
+                && m.audience.contains(&Audience::Teachers)
+                && !m.audience.contains(&Audience::Pupils)
+        })
+        .count();
+    assert!(staff >= 4, "teachers' track: {staff} modules");
+    let stories: Vec<_> = catalog
+        .modules
+        .iter()
+        .filter(|m| m.kind == Kind::Story)
+        .collect();
+    assert!(stories.len() >= 6, "{} stories", stories.len());
+    assert!(stories.iter().all(|s| s.illustration.is_some()));
+    assert!(
+        catalog.glossary.len() >= 30,
+        "{} glossary terms",
+        catalog.glossary.len()
+    );
+    assert!(!catalog.facts.is_empty());
+    assert!(catalog
+        .facts
+        .iter()
+        .all(|f| f.year > 1990 && f.source.url.starts_with("https://")));
     // The embedded copy is the folder on disk.
     let on_disk =
         content::read_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content")).unwrap();
@@ -106,8 +153,10 @@ fn the_good_fixture_passes() {
     assert_eq!(catalog.modules[0].id, "alpha");
     assert_eq!(
         catalog.modules[0].pages.get(Lang::Uk)[1].title,
-        "Second page (uk)"
+        "Друга сторінка"
     );
+    assert_eq!(catalog.glossary.len(), 1);
+    assert_eq!(catalog.facts.len(), 1);
 }
 
 #[test]
@@ -177,7 +226,7 @@ fn empty_page() {
     let (_d, problems, _) = broken(|root| {
         replace(
             &alpha(root, "en.md"),
-            "Some text with a [link](module:beta).\n",
+            "Some text with a [link](module:beta) and a [word](glossary:consent).\n",
             "",
         )
     });
@@ -187,8 +236,20 @@ fn empty_page() {
 
 #[test]
 fn link_to_a_module_that_does_not_exist() {
-    let (_d, problems, catalog) =
-        broken(|root| replace(&alpha(root, "lt.md"), "module:beta", "module:gamma"));
+    let (_d, problems, catalog) = broken(|root| {
+        for l in ["lt", "en", "ru", "uk"] {
+            replace(
+                &alpha(root, &format!("{l}.md")),
+                "module:beta",
+                "module:gamma",
+            );
+        }
+    });
+    only(
+        &problems,
+        "modules/01-alpha/uk.md",
+        "links to module `gamma`",
+    );
     let p = only(
         &problems,
         "modules/01-alpha/lt.md",
@@ -273,4 +334,236 @@ fn the_command_prints_problems_and_fails() {
         "{}",
         String::from_utf8_lossy(&ok.stdout)
     );
+}
+
+fn all_langs(root: &Path, from: &str, to: [&str; 4]) {
+    for (l, t) in ["lt", "en", "ru", "uk"].into_iter().zip(to) {
+        replace(&alpha(root, &format!("{l}.md")), from, t);
+    }
+}
+
+#[test]
+fn a_language_with_a_different_structure() {
+    let (_d, problems, _) = broken(|root| {
+        replace(
+            &alpha(root, "ru.md"),
+            "- [ ] пункт списка",
+            "- [ ] пункт списка\n- [ ] ещё один",
+        )
+    });
+    let p = only(
+        &problems,
+        "modules/01-alpha/ru.md",
+        "page 2 has checklist of 2 · note but lt.md has checklist of 1 · note",
+    );
+    assert_eq!(p.line, Some(5));
+}
+
+#[test]
+fn a_language_with_different_links() {
+    let (_d, problems, _) =
+        broken(|root| replace(&alpha(root, "uk.md"), "(glossary:consent)", "(module:beta)"));
+    only(
+        &problems,
+        "modules/01-alpha/uk.md",
+        "page 1 links differ from lt.md (missing: glossary:consent; extra: none)",
+    );
+}
+
+#[test]
+fn russian_and_ukrainian_must_be_cyrillic() {
+    let (_d, problems, _) = broken(|root| {
+        replace(
+            &alpha(root, "uk.md"),
+            "Тут текст із",
+            "Here is some text with",
+        );
+    });
+    only(
+        &problems,
+        "modules/01-alpha/uk.md",
+        "of the letters are Cyrillic (at least 90 % expected)",
+    );
+}
+
+#[test]
+fn lithuanian_must_have_lithuanian_letters_and_no_english() {
+    let (_d, problems, _) = broken(|root| {
+        let path = alpha(root, "lt.md");
+        let text = fs::read_to_string(&path).unwrap();
+        let english = fs::read_to_string(alpha(root, "en.md")).unwrap();
+        let _ = text;
+        fs::write(path, english).unwrap();
+    });
+    only(&problems, "modules/01-alpha/lt.md", "no Lithuanian letters");
+    only(
+        &problems,
+        "modules/01-alpha/lt.md",
+        "English words left in the text",
+    );
+}
+
+#[test]
+fn long_sentences_in_a_pupils_lesson() {
+    let long = format!(
+        "Tai labai ilgas sakinys, kuriame yra {} žodžių be jokio taško",
+        "daug ".repeat(60)
+    );
+    let (_d, problems, _) = broken(|root| replace(&alpha(root, "lt.md"), "Atsimink tai.", &long));
+    only(
+        &problems,
+        "modules/01-alpha/lt.md",
+        "pupils' lessons keep to 15 or fewer",
+    );
+}
+
+#[test]
+fn a_glossary_link_that_does_not_resolve() {
+    let (_d, problems, _) =
+        broken(|root| all_langs(root, "glossary:consent", ["glossary:nope"; 4]));
+    only(
+        &problems,
+        "modules/01-alpha/en.md",
+        "links to glossary term `nope`, which does not exist",
+    );
+}
+
+#[test]
+fn the_last_page_links_to_help() {
+    let (_d, problems, _) = broken(|root| {
+        all_langs(
+            root,
+            "](help:)",
+            [
+                "](module:beta)",
+                "](module:beta)",
+                "](module:beta)",
+                "](module:beta)",
+            ],
+        )
+    });
+    let p = only(
+        &problems,
+        "modules/01-alpha/en.md",
+        "the last page ends with a link to Help",
+    );
+    assert_eq!(p.line, Some(5));
+}
+
+#[test]
+fn stories_are_marked_made_up_and_end_with_questions() {
+    let (_d, problems, _) = broken(|root| {
+        replace(
+            &alpha(root, "module.toml"),
+            "audience = [\"pupils\"]",
+            "kind = \"story\"\naudience = [\"pupils\"]",
+        )
+    });
+    only(
+        &problems,
+        "modules/01-alpha/en.md",
+        "a story starts with a `>` note saying it is made up",
+    );
+    only(
+        &problems,
+        "modules/01-alpha/en.md",
+        "a story ends with discussion questions as a numbered list",
+    );
+}
+
+#[test]
+fn a_lesson_plan_names_an_existing_pupils_lesson() {
+    let (_d, problems, _) = broken(|root| {
+        replace(
+            &alpha(root, "module.toml"),
+            "audience = [\"pupils\"]",
+            "kind = \"plan\"\nplan_for = \"nothing\"\naudience = [\"teachers\"]",
+        )
+    });
+    let p = only(
+        &problems,
+        "modules/01-alpha/module.toml",
+        "`nothing` is not a pupils' lesson",
+    );
+    assert_eq!(p.field.as_deref(), Some("plan_for"));
+    let (_d, problems, catalog) = broken(|root| {
+        replace(
+            &alpha(root, "module.toml"),
+            "audience = [\"pupils\"]",
+            "kind = \"plan\"\nplan_for = \"beta\"\naudience = [\"teachers\"]",
+        )
+    });
+    assert!(problems.is_empty(), "{problems:#?}");
+    assert_eq!(catalog.plan_for("beta").unwrap().id, "alpha");
+}
+
+#[test]
+fn illustrations_are_checked() {
+    let meta = "illustration = \"picture.svg\"\n[alt]\nlt = \"Lagaminas\"\nen = \"A suitcase\"\nru = \"Чемодан\"\nuk = \"Валіза\"\n";
+    let good = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"><rect width=\"10\" height=\"10\" fill=\"#0f766e\"/></svg>";
+    let (_d, problems, catalog) = broken(|root| {
+        replace(
+            &alpha(root, "module.toml"),
+            "minutes = 5\n",
+            &format!("minutes = 5\n{meta}"),
+        );
+        fs::write(alpha(root, "picture.svg"), good).unwrap();
+    });
+    assert!(problems.is_empty(), "{problems:#?}");
+    let ill = catalog
+        .module("alpha")
+        .unwrap()
+        .illustration
+        .as_ref()
+        .unwrap();
+    assert_eq!(ill.alt.get(Lang::Uk), "Валіза");
+    assert!(ill.data_uri().starts_with("data:image/svg+xml,%3Csvg"));
+    assert!(!ill.data_uri().contains('#'));
+
+    let bad = "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"><script>x()</script><image href=\"http://x/y.png\"/></svg>";
+    let (_d, problems, catalog) = broken(|root| {
+        replace(
+            &alpha(root, "module.toml"),
+            "minutes = 5\n",
+            &format!("minutes = 5\n{meta}"),
+        );
+        fs::write(alpha(root, "picture.svg"), bad).unwrap();
+    });
+    only(
+        &problems,
+        "modules/01-alpha/picture.svg",
+        "contains `<script`",
+    );
+    only(&problems, "modules/01-alpha/picture.svg", "event attribute");
+    only(&problems, "modules/01-alpha/picture.svg", "contains `href`");
+    assert!(catalog.module("alpha").is_none());
+
+    let (_d, problems, _) = broken(|root| {
+        replace(
+            &alpha(root, "module.toml"),
+            "minutes = 5\n",
+            "minutes = 5\nillustration = \"picture.svg\"\n",
+        );
+        fs::write(alpha(root, "picture.svg"), good).unwrap();
+    });
+    only(
+        &problems,
+        "modules/01-alpha/module.toml",
+        "describe the illustration",
+    );
+}
+
+#[test]
+fn glossary_and_facts_need_every_language_and_a_source() {
+    let (_d, problems, catalog) = broken(|root| {
+        replace(&root.join("glossary.toml"), ", uk = \"Згода\"", "");
+        replace(
+            &root.join("facts.toml"),
+            "url = \"https://example.org\"",
+            "url = \"\"",
+        );
+    });
+    only(&problems, "glossary.toml", "missing language `uk`");
+    only(&problems, "facts.toml", "needs a title and an http(s) url");
+    assert!(catalog.glossary.is_empty() && catalog.facts.is_empty());
 }

@@ -105,3 +105,33 @@ fn a_damaged_file_is_refused_and_left_alone() {
     assert!(matches!(Store::open(&path), Err(StorageError::Damaged(_))));
     assert_eq!(fs::read(&path).unwrap(), garbage);
 }
+
+#[test]
+fn a_version_1_database_is_migrated_and_keeps_its_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sauga.sqlite3");
+    {
+        // The schema as the first release wrote it.
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "CREATE TABLE settings (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) STRICT;
+             CREATE TABLE module_progress (module_id TEXT PRIMARY KEY NOT NULL, completed_at INTEGER) STRICT;
+             CREATE TABLE page_read (
+                 module_id TEXT NOT NULL REFERENCES module_progress(module_id) ON DELETE CASCADE,
+                 page INTEGER NOT NULL CHECK (page >= 0), read_at INTEGER NOT NULL,
+                 PRIMARY KEY (module_id, page)) STRICT;
+             INSERT INTO settings VALUES ('language', 'uk');
+             INSERT INTO module_progress VALUES ('what-is-trafficking', 5);
+             INSERT INTO page_read VALUES ('what-is-trafficking', 0, 5);
+             PRAGMA user_version = 1;",
+        )
+        .unwrap();
+    }
+    let s = Store::open(&path).unwrap();
+    assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
+    const { assert!(SCHEMA_VERSION >= 2) };
+    assert_eq!(s.language().unwrap(), Some(Lang::Uk));
+    assert!(s.progress().unwrap()["what-is-trafficking"].completed);
+    s.set_tick("job-offers-abroad", 2, 1, true).unwrap();
+    assert_eq!(s.ticks().unwrap().len(), 1);
+}

@@ -1,0 +1,286 @@
+//! Plain-language and script checks for lesson text: sentence length, Cyrillic in
+//! Russian and Ukrainian, Lithuanian letters in Lithuanian, English left in a
+//! translation, and the structure of a page that every language must share.
+
+use std::collections::BTreeSet;
+
+use crate::lang::Lang;
+use crate::markdown::{self, Block, LinkTarget, Page};
+
+/// Sentences and words in a run of text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub sentences: usize,
+    pub words: usize,
+}
+
+impl Counts {
+    pub fn average(self) -> f64 {
+        if self.sentences == 0 {
+            0.0
+        } else {
+            self.words as f64 / self.sentences as f64
+        }
+    }
+
+    fn add(&mut self, other: Counts) {
+        self.sentences += other.sentences;
+        self.words += other.words;
+    }
+}
+
+/// Counts sentences and words in one unit of text (a paragraph or a list item). A
+/// sentence ends at `.`, `!`, `?` or `…` followed by a space or the end; a unit
+/// without an end mark (a list item) is one sentence.
+pub fn count_text(text: &str) -> Counts {
+    let mut c = Counts::default();
+    let mut words_in_sentence = 0;
+    for token in text.split_whitespace() {
+        if token.chars().any(char::is_alphanumeric) {
+            words_in_sentence += 1;
+        }
+        let ends = token
+            .trim_end_matches(['"', '\'', '»', '“', '”', ')', '*', '“'])
+            .ends_with(['.', '!', '?', '…']);
+        if ends && words_in_sentence > 0 {
+            c.sentences += 1;
+            c.words += words_in_sentence;
+            words_in_sentence = 0;
+        }
+    }
+    if words_in_sentence > 0 {
+        c.sentences += 1;
+        c.words += words_in_sentence;
+    }
+    c
+}
+
+/// Sentences and words of the body text of pages (page titles and subheadings are
+/// not sentences).
+pub fn count_pages(pages: &[Page]) -> Counts {
+    fn blocks(c: &mut Counts, bs: &[Block]) {
+        for b in bs {
+            match b {
+                Block::Heading { .. } => {}
+                Block::Paragraph(inl) => c.add(count_text(&markdown::plain_text(inl))),
+                Block::List { items, .. } => items.iter().for_each(|i| blocks(c, &i.blocks)),
+                Block::Note(inner) => blocks(c, inner),
+            }
+        }
+    }
+    let mut c = Counts::default();
+    for p in pages {
+        blocks(&mut c, &p.blocks);
+    }
+    c
+}
+
+/// Share of letters that are Cyrillic (0.0 to 1.0; 1.0 for text without letters).
+pub fn cyrillic_share(text: &str) -> f64 {
+    let (mut letters, mut cyr) = (0usize, 0usize);
+    for ch in text.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        if ('\u{0400}'..='\u{04FF}').contains(&ch) {
+            cyr += 1;
+        }
+    }
+    if letters == 0 {
+        1.0
+    } else {
+        cyr as f64 / letters as f64
+    }
+}
+
+/// Whether text uses any letter only Lithuanian has among our languages.
+pub fn has_lithuanian_letters(text: &str) -> bool {
+    text.chars().any(|c| "ąčęėįšųūžĄČĘĖĮŠŲŪŽ".contains(c))
+}
+
+/// Common English words that are not words in Lithuanian (so not "be", "to", "it",
+/// which are), nor in Russian or Ukrainian.
+const ENGLISH_WORDS: &[&str] = &[
+    "the", "and", "you", "your", "with", "this", "that", "what", "are", "is", "of", "for", "not",
+    "can", "who", "help", "if", "they", "have",
+];
+
+/// English words found in text that should be in another language, in order.
+pub fn english_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphabetic())
+        .filter(|w| ENGLISH_WORDS.contains(&w.to_lowercase().as_str()))
+        .map(str::to_string)
+        .collect()
+}
+
+/// The parts of a page that every translation must share: subheadings, lists (kind
+/// and number of items), notes; paragraphs may be split differently.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Shape {
+    Heading(u8),
+    List {
+        ordered: bool,
+        checklist: bool,
+        items: usize,
+    },
+    Note(Vec<Shape>),
+}
+
+pub fn shape(blocks: &[Block]) -> Vec<Shape> {
+    blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading { level, .. } => Some(Shape::Heading(*level)),
+            Block::Paragraph(_) => None,
+            Block::List { ordered, items } => Some(Shape::List {
+                ordered: *ordered,
+                checklist: items.iter().any(|i| i.check.is_some()),
+                items: items.len(),
+            }),
+            Block::Note(inner) => Some(Shape::Note(shape(inner))),
+        })
+        .collect()
+}
+
+/// A short description of a shape, for messages (`## · list of 4 · note`).
+pub fn describe(shape: &[Shape]) -> String {
+    if shape.is_empty() {
+        return "only paragraphs".into();
+    }
+    shape
+        .iter()
+        .map(|s| match s {
+            Shape::Heading(level) => "#".repeat(usize::from(*level)),
+            Shape::List {
+                ordered: true,
+                items,
+                ..
+            } => format!("numbered list of {items}"),
+            Shape::List {
+                checklist: true,
+                items,
+                ..
+            } => format!("checklist of {items}"),
+            Shape::List { items, .. } => format!("list of {items}"),
+            Shape::Note(inner) if inner.is_empty() => "note".into(),
+            Shape::Note(inner) => format!("note ({})", describe(inner)),
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// The link targets of a page, as a set.
+pub fn link_set(page: &Page) -> BTreeSet<LinkTarget> {
+    markdown::links(&page.blocks).into_iter().cloned().collect()
+}
+
+/// Body text of pages, for script checks.
+pub fn pages_text(pages: &[Page]) -> String {
+    pages
+        .iter()
+        .map(|p| format!("{}\n{}", p.title, markdown::blocks_text(&p.blocks)))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The script check for one language's text; `None` when it is fine.
+pub fn script_problem(lang: Lang, text: &str) -> Option<String> {
+    match lang {
+        Lang::Ru | Lang::Uk => {
+            let share = cyrillic_share(text);
+            (share < 0.9).then(|| {
+                format!(
+                    "only {:.0} % of the letters are Cyrillic (at least 90 % expected)",
+                    share * 100.0
+                )
+            })
+        }
+        Lang::Lt => (!has_lithuanian_letters(text)
+            && text.chars().filter(|c| c.is_alphabetic()).count() > 40)
+            .then(|| "no Lithuanian letters (ą č ę ė į š ų ū ž): is this Lithuanian?".to_string()),
+        Lang::En => None,
+    }
+}
+
+/// The English-left-behind check for a translation; `None` when it is fine. A few
+/// hits are allowed for names (`Walk Free`, `STOP THE TRAFFIK`).
+pub fn english_problem(lang: Lang, text: &str) -> Option<String> {
+    if lang == Lang::En {
+        return None;
+    }
+    let found = english_words(text);
+    (found.len() >= 3).then(|| {
+        let mut shown: Vec<String> = found.into_iter().take(6).collect();
+        shown.dedup();
+        format!("English words left in the text: {}", shown.join(", "))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_and_words() {
+        assert_eq!(
+            count_text("One two three. Four five!"),
+            Counts {
+                sentences: 2,
+                words: 5
+            }
+        );
+        assert_eq!(
+            count_text("A list item without a stop"),
+            Counts {
+                sentences: 1,
+                words: 6
+            }
+        );
+        assert_eq!(
+            count_text("It said “no.” Then — quiet…"),
+            Counts {
+                sentences: 2,
+                words: 5
+            }
+        );
+        assert_eq!(count_text(""), Counts::default());
+        assert!(
+            (Counts {
+                sentences: 4,
+                words: 30
+            }
+            .average()
+                - 7.5)
+                .abs()
+                < 1e-9
+        );
+    }
+
+    #[test]
+    fn scripts() {
+        assert!(cyrillic_share("Привет, мир") > 0.99);
+        assert!(cyrillic_share("Hello мир") < 0.5);
+        assert!(script_problem(Lang::Uk, "Це текст українською мовою.").is_none());
+        assert!(script_problem(Lang::Ru, "This was left in English by mistake.").is_some());
+        assert!(has_lithuanian_letters("Ačiū"));
+        assert!(script_problem(Lang::Lt, &"Labas rytas draugai mano mieli ".repeat(3)).is_some());
+        assert!(script_problem(Lang::Lt, "Ačiū, kad skaitai šį tekstą.").is_none());
+    }
+
+    #[test]
+    fn english_left_behind() {
+        assert!(english_problem(Lang::Lt, "Tai yra lietuviškas tekstas be klaidų.").is_none());
+        assert!(english_problem(Lang::Lt, "Tai yra STOP THE TRAFFIK programa.").is_none());
+        let p = english_problem(Lang::Lt, "Jei you need help, call the line and ask.").unwrap();
+        assert!(p.contains("you"), "{p}");
+        assert!(english_problem(Lang::En, "the and you with this").is_none());
+    }
+
+    #[test]
+    fn shapes_ignore_paragraphs() {
+        let (a, _) = markdown::parse_pages("# P\n\nOne.\n\nTwo.\n\n- a\n- b\n\n> Note.\n");
+        let (b, _) = markdown::parse_pages("# P\n\nOne. Two.\n\n- a\n- b\n\n> Note.\n");
+        let (c, _) = markdown::parse_pages("# P\n\nOne.\n\n- a\n- b\n- c\n");
+        assert_eq!(shape(&a[0].blocks), shape(&b[0].blocks));
+        assert_ne!(shape(&a[0].blocks), shape(&c[0].blocks));
+        assert_eq!(describe(&shape(&a[0].blocks)), "list of 2 · note");
+    }
+}
