@@ -360,10 +360,11 @@ test("every module opens in every language without an error; glossary and facts"
         await page.click('[data-tab="learn"]');
         await page.click(`button[data-module="${id}"]`);
         await page.waitForSelector(`article.module[data-module="${id}"]`);
+        // The first time, page 1; later (read once in another language), the next page.
         await page.click('[data-action="open-module"]');
-        await page.waitForSelector('article.lesson[data-page="1"]');
+        await page.waitForSelector("article.lesson");
         const text = await page.textContent("article.lesson");
-        assert.ok(text.trim().length > 80, `${lang} ${id}: page 1 is nearly empty`);
+        assert.ok(text.trim().length > 80, `${lang} ${id}: the page is nearly empty`);
         assert.ok(!text.includes("module.") && !text.includes("lesson."), `${lang} ${id}: a raw key shows`);
       }
     }
