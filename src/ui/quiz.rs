@@ -216,22 +216,29 @@ pub fn QuizRun(id: String) -> Element {
         div { class: "bar", role: "progressbar", "aria-valuenow": "{pct}", "aria-valuemin": "0", "aria-valuemax": "100",
             div { class: "bar-fill", style: "width: {pct}%" }
         }
-        div { class: "question-wrap",
+        // A list of one, so that a new key gives a fresh card (keys count in lists).
+        for card_key in [format!("{}-{}", round(), position)] {
             QuestionCard {
-                key: "{round}-{position}",
-                question,
+                key: "{card_key}",
+                question: question.clone(),
                 order: order.options[qi].clone(),
                 next_label: if last { ctx.t("quiz.see_result") } else { ctx.t("quiz.next") },
-                on_answer: move |chosen: BTreeSet<usize>| {
-                    let right = quiz.questions[qi].is_right(&chosen);
-                    answers.write().push(Answered { question: qi, chosen, right });
+                on_answer: {
+                    let q = quiz.questions[qi].clone();
+                    move |chosen: BTreeSet<usize>| {
+                        let right = q.is_right(&chosen);
+                        answers.write().push(Answered { question: qi, chosen, right });
+                    }
                 },
-                on_next: move |_| {
-                    if last {
-                        ctx.finish_quiz(&quiz_for_finish, &answers());
-                        done.set(true);
-                    } else {
-                        step += 1;
+                on_next: {
+                    let quiz_for_finish = quiz_for_finish.clone();
+                    move |_| {
+                        if last {
+                            ctx.finish_quiz(&quiz_for_finish, &answers());
+                            done.set(true);
+                        } else {
+                            step += 1;
+                        }
                     }
                 },
             }
@@ -297,14 +304,20 @@ pub fn Practice() -> Element {
                     let n = question.options.len();
                     let opts = quiz::shuffled(n, &mut quiz::Rng::new(seed_for(&key, round() + step())));
                     let q2 = question.clone();
+                    let order = if q2.kind == QuestionKind::TrueFalse { (0..n).collect() } else { opts };
                     rsx! {
-                        QuestionCard {
-                            key: "{round}-{step}",
-                            question,
-                            order: if q2.kind == QuestionKind::TrueFalse { (0..n).collect() } else { opts },
-                            next_label: ctx.t("quiz.next"),
-                            on_answer: move |chosen: BTreeSet<usize>| ctx.practise(&key, q2.is_right(&chosen)),
-                            on_next: move |_| step += 1,
+                        for card_key in [format!("{}-{}", round(), step())] {
+                            QuestionCard {
+                                key: "{card_key}",
+                                question: question.clone(),
+                                order: order.clone(),
+                                next_label: ctx.t("quiz.next"),
+                                on_answer: {
+                                    let (key, q2) = (key.clone(), q2.clone());
+                                    move |chosen: BTreeSet<usize>| ctx.practise(&key, q2.is_right(&chosen))
+                                },
+                                on_next: move |_| step += 1,
+                            }
                         }
                     }
                 }

@@ -399,3 +399,136 @@ test("every module opens in every language without an error; glossary and facts"
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+/** The stored database's bytes, from IndexedDB, as a hex digest. */
+async function storedDigest(page) {
+  return page.evaluate(async () => {
+    const bytes = await new Promise((ok, fail) => {
+      const req = indexedDB.open("sauga", 1);
+      req.onsuccess = () => {
+        const q = req.result.transaction("files").objectStore("files").get("sauga.sqlite3");
+        q.onsuccess = () => ok(q.result);
+        q.onerror = () => fail(q.error);
+      };
+      req.onerror = () => fail(req.error);
+    });
+    const hash = await crypto.subtle.digest("SHA-256", bytes);
+    return Array.from(new Uint8Array(hash)).map((b) => b.toString(16).padStart(2, "0")).join("");
+  });
+}
+
+/** Answers the question on screen with its first option (all options when several may be chosen). */
+async function answerFirst(page) {
+  const kind = await page.getAttribute("article.question", "data-kind");
+  if (kind === "multiple") {
+    for (const b of await page.$$("article.question .option")) await b.click();
+    await page.click('[data-action="check"]');
+  } else {
+    await page.click("article.question .option >> nth=0");
+  }
+  await page.waitForSelector("[data-verdict]");
+  return page.getAttribute("[data-verdict]", "data-verdict");
+}
+
+test("a quiz in Russian: explanations, result code, practising the mistake, a new order on retry", async () => {
+  const { dir, context, page, errors } = await freshStart("ru-RU");
+  try {
+    await page.goto(url);
+    await page.waitForSelector("nav.tabbar");
+    await page.click('[data-action="intro-ok"]');
+    await page.click('[data-tab="learn"]');
+    await page.click('button[data-module="what-is-trafficking"]');
+    await page.click('[data-action="start-quiz"]');
+    await page.waitForSelector("article.question");
+    const firstOrder = [];
+    let wrong = 0;
+    for (;;) {
+      firstOrder.push(await page.getAttribute("article.question", "data-question"));
+      assert.match(await page.textContent(".page-count"), /Вопрос \d+ из \d+/);
+      const verdict = await answerFirst(page);
+      if (verdict === "wrong") {
+        wrong += 1;
+        const why = await page.textContent(".verdict.wrong");
+        assert.match(why, /Не совсем/);
+        assert.ok(why.length > 40, "the explanation is shown");
+        if (wrong === 1) await shot(page, "quiz-ru-explanation");
+      }
+      await page.click('[data-action="next-question"]');
+      if (await page.$(".quiz-result")) break;
+      await page.waitForSelector("article.question");
+    }
+    assert.ok(wrong >= 1, "at least one answer was wrong");
+    const total = Number(await page.getAttribute(".quiz-result", "data-total"));
+    const right = Number(await page.getAttribute(".quiz-result", "data-score"));
+    assert.equal(total, firstOrder.length);
+    assert.equal(right, total - wrong);
+    const code = await page.textContent(".result-code .code");
+    assert.match(code, /^[0-9A-HJKMNP-TV-Z]{3}( [0-9A-HJKMNP-TV-Z]{1,3})+$/, code);
+    assert.equal((await page.$$("[data-missed]")).length, wrong);
+    await shot(page, "quiz-ru-result");
+    await saved(page);
+
+    // Practise the mistake.
+    await page.click('.quiz-result [data-action="practise"]');
+    await page.waitForSelector("article.question");
+    const practised = await page.getAttribute("article.question", "data-question");
+    assert.ok(firstOrder.includes(practised));
+    await shot(page, "practice-ru");
+
+    // Retry: the questions come in another order; best score and attempts are kept.
+    await page.click('[data-tab="learn"]');
+    assert.match(await page.textContent('button[data-module="what-is-trafficking"]'), /тест \d+\/\d+ \(попыток: 1\)/);
+    await page.click('button[data-module="what-is-trafficking"]');
+    await page.click('[data-action="start-quiz"]');
+    const secondOrder = [];
+    for (let i = 0; i < 3; i++) {
+      await page.waitForSelector("article.question");
+      secondOrder.push(await page.getAttribute("article.question", "data-question"));
+      await answerFirst(page);
+      await page.click('[data-action="next-question"]');
+    }
+    assert.notDeepEqual(secondOrder, firstOrder.slice(0, 3), "a retry asks in a new order");
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("the self-check leaves the stored database exactly as it was", async () => {
+  const { dir, context, page, errors } = await freshStart("uk-UA");
+  try {
+    await page.goto(url);
+    await page.waitForSelector("nav.tabbar");
+    await page.click('[data-action="intro-ok"]');
+    await saved(page);
+    const before = await storedDigest(page);
+    await page.click('[data-action="open-selfcheck"]');
+    assert.match(await page.textContent("[data-selfcheck=intro]"), /нічого не зберігається|Нічого з цього не зберігається/);
+    await shot(page, "selfcheck-uk-intro");
+    await page.click('[data-action="selfcheck-start"]');
+    // The answers that raise concern: the last option of each question.
+    while (await page.$("[data-selfcheck-question]")) {
+      const options = await page.$$("[data-selfcheck-question] .option");
+      await options[options.length - 1].click();
+    }
+    await page.waitForSelector("[data-outcome]");
+    assert.equal(await page.getAttribute("[data-outcome]", "data-outcome"), "serious");
+    assert.ok(await page.$('[data-outcome] a[href="tel:112"]'));
+    assert.ok(await page.$('[data-outcome] a[href^="tel:+370"]'));
+    await shot(page, "selfcheck-uk-outcome");
+    assert.equal(await page.getAttribute(".app", "data-save"), "saved");
+    assert.equal(await storedDigest(page), before, "not one byte of the database changed");
+    // Quick exit drops it: back in the app, nothing of the answers is there.
+    await page.click('[data-action="quick-exit"]');
+    await page.waitForURL(/calc\.html$/);
+    await page.goto(url);
+    await page.waitForSelector("nav.tabbar");
+    assert.equal(await page.$("[data-outcome]"), null);
+    assert.equal(await storedDigest(page), before);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -5,4 +5,5 @@ mod components;
 mod content;
 mod help;
 mod i18n;
+mod quiz;
 mod storage;
