@@ -127,6 +127,11 @@ pub fn QuizRun(id: String) -> Element {
     let mut step = use_signal(|| 0usize);
     let mut answers = use_signal(Vec::<Answered>::new);
     let mut done = use_signal(|| false);
+    // Every question and the result start at the top of the screen.
+    use_effect(move || {
+        let _ = (step(), done(), round());
+        let _ = document::eval("window.scrollTo(0, 0);");
+    });
     let total = quiz.questions.len();
     let title = match (&quiz.title, &quiz.module) {
         (Some(t), _) => t.get(lang).clone(),
@@ -349,11 +354,15 @@ pub fn Practice() -> Element {
 pub fn SelfCheckRun() -> Element {
     let ctx = use_ctx();
     let lang = (ctx.lang)();
+    let mut started = use_signal(|| false);
+    let mut answers = use_signal(Vec::<usize>::new);
+    use_effect(move || {
+        let _ = (answers().len(), started());
+        let _ = document::eval("window.scrollTo(0, 0);");
+    });
     let Some(check) = ctx.catalog.self_check.as_ref() else {
         return rsx! { p { {ctx.t("module.not_found")} } };
     };
-    let mut started = use_signal(|| false);
-    let mut answers = use_signal(Vec::<usize>::new);
     let total = check.questions.len();
     if !started() {
         return rsx! {
@@ -389,11 +398,6 @@ pub fn SelfCheckRun() -> Element {
             section { class: "card outcome {name}", "data-outcome": name,
                 h1 { {title.get(lang).clone()} }
                 p { {text.get(lang).clone()} }
-                for area in areas {
-                    if let Some(a) = check.advice.get(&area) {
-                        p { class: "advice", key: "{area}", {a.get(lang).clone()} }
-                    }
-                }
                 div { class: "stack",
                     if let Some(p) = helpline {
                         a { class: "btn primary", href: p.tel_href(), "data-tel": "{p.number}",
@@ -408,6 +412,11 @@ pub fn SelfCheckRun() -> Element {
                         },
                         {ctx.t("selfcheck.again")}
                     }
+                }
+            }
+            for area in areas {
+                if let Some(a) = check.advice.get(&area) {
+                    p { class: "advice card", key: "{area}", {a.get(lang).clone()} }
                 }
             }
         };
