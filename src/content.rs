@@ -455,6 +455,50 @@ fn line_of(text: &str, offset: usize) -> usize {
     text[..offset.min(text.len())].matches('\n').count() + 1
 }
 
+/// A TOML file read into `T`, or the problem with its line.
+pub(crate) fn parse_toml_text<T: serde::de::DeserializeOwned>(
+    path: &str,
+    text: &str,
+) -> Result<T, Problem> {
+    toml::from_str::<T>(text).map_err(|e| Problem {
+        file: path.to_string(),
+        line: e.span().map(|s| line_of(text, s.start)),
+        field: None,
+        message: e.message().trim().to_string(),
+        severity: Severity::Error,
+    })
+}
+
+/// Reads a per-language table (`{ lt = "…", en = "…", ru = "…", uk = "…" }`): every
+/// language present and not empty, no other keys. Each problem goes to
+/// `report(field, message)`; a missing language is left empty in the result.
+pub(crate) fn per_lang_from(
+    map: &BTreeMap<String, String>,
+    field: &str,
+    report: &mut dyn FnMut(String, String),
+) -> PerLang<String> {
+    let mut out = PerLang::<String>::default();
+    for lang in Lang::ALL {
+        match map.get(lang.code()).map(|v| v.trim()) {
+            Some(v) if !v.is_empty() => *out.get_mut(lang) = v.to_string(),
+            Some(_) => report(format!("{field}.{}", lang.code()), "is empty".into()),
+            None => report(
+                field.to_string(),
+                format!("missing language `{}`", lang.code()),
+            ),
+        }
+    }
+    for key in map.keys() {
+        if Lang::from_code(key).is_none() {
+            report(
+                format!("{field}.{key}"),
+                "unknown language (use lt, en, ru, uk)".into(),
+            );
+        }
+    }
+    out
+}
+
 struct Checker {
     problems: Vec<Problem>,
 }
@@ -477,14 +521,9 @@ impl Checker {
     }
 
     fn parse_toml<T: serde::de::DeserializeOwned>(&mut self, file: &ContentFile) -> Option<T> {
-        match toml::from_str::<T>(&file.text) {
-            Ok(v) => Some(v),
-            Err(e) => {
-                let line = e.span().map(|s| line_of(&file.text, s.start));
-                self.at(&file.path, line, None, e.message().trim().to_string());
-                None
-            }
-        }
+        parse_toml_text(&file.path, &file.text)
+            .map_err(|p| self.problems.push(p))
+            .ok()
     }
 
     /// A per-language table (`[title]`) with exactly our four languages, none empty.
@@ -494,35 +533,9 @@ impl Checker {
         field: &str,
         raw: &BTreeMap<String, String>,
     ) -> PerLang<String> {
-        let mut out = PerLang::<String>::default();
-        for lang in Lang::ALL {
-            match raw.get(lang.code()) {
-                Some(v) if !v.trim().is_empty() => *out.get_mut(lang) = v.trim().to_string(),
-                Some(_) => self.at(
-                    file,
-                    None,
-                    Some(&format!("{field}.{}", lang.code())),
-                    "is empty",
-                ),
-                None => self.at(
-                    file,
-                    None,
-                    Some(field),
-                    format!("missing language `{}`", lang.code()),
-                ),
-            }
-        }
-        for key in raw.keys() {
-            if Lang::from_code(key).is_none() {
-                self.at(
-                    file,
-                    None,
-                    Some(&format!("{field}.{key}")),
-                    "unknown language (use lt, en, ru, uk)",
-                );
-            }
-        }
-        out
+        per_lang_from(raw, field, &mut |field, message| {
+            self.at(file, None, Some(&field), message)
+        })
     }
 
     fn glossary(&mut self, f: &ContentFile) -> Vec<Term> {

@@ -328,18 +328,10 @@ pub(crate) fn load(
             severity,
         })
     };
-    let raw: RawFile = match toml::from_str(text) {
+    let raw: RawFile = match crate::content::parse_toml_text(path, text) {
         Ok(r) => r,
-        Err(e) => {
-            problems.push(Problem {
-                file: path.to_string(),
-                line: e
-                    .span()
-                    .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1),
-                field: None,
-                message: e.message().trim().to_string(),
-                severity: Severity::Error,
-            });
+        Err(p) => {
+            problems.push(p);
             return Vec::new();
         }
     };
@@ -374,22 +366,7 @@ pub(crate) fn load(
             err("id", format!("`{}` is used by another service too", r.id));
         }
         let mut per_lang = |field: &str, map: &std::collections::BTreeMap<String, String>| {
-            let mut v = PerLang::<String>::default();
-            for lang in Lang::ALL {
-                match map.get(lang.code()).map(|s| s.trim()) {
-                    Some(t) if !t.is_empty() => *v.get_mut(lang) = t.to_string(),
-                    _ => err(field, format!("missing language `{}`", lang.code())),
-                }
-            }
-            for k in map.keys() {
-                if Lang::from_code(k).is_none() {
-                    err(
-                        field,
-                        format!("unknown language `{k}` (use lt, en, ru, uk)"),
-                    );
-                }
-            }
-            v
+            crate::content::per_lang_from(map, field, &mut |f, m| err(&f, m))
         };
         let name = per_lang("name", &r.name);
         let description = per_lang("description", &r.description);

@@ -10,7 +10,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Deserialize;
 
 use crate::content::{PerLang, Problem, Severity};
-use crate::lang::Lang;
 use crate::resultcode::Slot;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -403,43 +402,13 @@ impl Report<'_> {
     }
 
     fn parse<T: serde::de::DeserializeOwned>(&mut self, text: &str) -> Option<T> {
-        match toml::from_str::<T>(text) {
-            Ok(v) => Some(v),
-            Err(e) => {
-                self.problems.push(Problem {
-                    file: self.path.to_string(),
-                    line: e
-                        .span()
-                        .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1),
-                    field: None,
-                    message: e.message().trim().to_string(),
-                    severity: Severity::Error,
-                });
-                None
-            }
-        }
+        crate::content::parse_toml_text(self.path, text)
+            .map_err(|p| self.problems.push(p))
+            .ok()
     }
 
     fn per_lang(&mut self, field: &str, map: &BTreeMap<String, String>) -> PerLang<String> {
-        let mut out = PerLang::<String>::default();
-        for lang in Lang::ALL {
-            match map.get(lang.code()).map(|s| s.trim()) {
-                Some(t) if !t.is_empty() => *out.get_mut(lang) = t.to_string(),
-                _ => self.at(
-                    field.to_string(),
-                    format!("missing language `{}`", lang.code()),
-                ),
-            }
-        }
-        for k in map.keys() {
-            if Lang::from_code(k).is_none() {
-                self.at(
-                    field.to_string(),
-                    format!("unknown language `{k}` (use lt, en, ru, uk)"),
-                );
-            }
-        }
-        out
+        crate::content::per_lang_from(map, field, &mut |f, m| self.at(f, m))
     }
 }
 

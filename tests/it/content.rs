@@ -8,31 +8,15 @@ use std::process::Command;
 use sauga::content::{self, Audience, Catalog, Kind, Problem};
 use sauga::lang::Lang;
 
-fn fixture() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good")
-}
+use crate::support::{fixture, fixture_copy};
 
 /// A copy of the good fixture in a temporary folder, changed by `edit`.
 fn broken(edit: impl FnOnce(&Path)) -> (tempfile::TempDir, Vec<Problem>, Catalog) {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(&fixture(), dir.path());
+    let dir = fixture_copy();
     edit(dir.path());
     let files = content::read_dir(dir.path()).unwrap();
     let (catalog, problems) = content::load(&files);
     (dir, problems, catalog)
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for e in fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let target = to.join(e.file_name());
-        if e.path().is_dir() {
-            copy_dir(&e.path(), &target);
-        } else {
-            fs::copy(e.path(), target).unwrap();
-        }
-    }
 }
 
 fn alpha(root: &Path, file: &str) -> PathBuf {
@@ -309,8 +293,7 @@ fn duplicate_ids_leave_both_out() {
 
 #[test]
 fn the_command_prints_problems_and_fails() {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(&fixture(), dir.path());
+    let dir = fixture_copy();
     fs::remove_file(alpha(dir.path(), "uk.md")).unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_content-check"))
         .arg(dir.path())

@@ -11,8 +11,7 @@ use sauga::lang::Lang;
 const GOOD: &str = include_str!("../fixtures/good/help/services.toml");
 
 fn fixture_files(help_text: &str) -> Vec<content::ContentFile> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good");
-    let mut files = content::read_dir(&root).unwrap();
+    let mut files = content::read_dir(&crate::support::fixture()).unwrap();
     for f in &mut files {
         if f.path == "help/services.toml" {
             f.text = help_text.to_string();

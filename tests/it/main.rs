@@ -7,3 +7,4 @@ mod help;
 mod i18n;
 mod quiz;
 mod storage;
+mod support;

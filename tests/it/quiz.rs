@@ -8,13 +8,7 @@ use sauga::content::{self, Catalog, Problem};
 use sauga::resultcode;
 
 fn fixture_with(edit: impl FnOnce(&Path)) -> (tempfile::TempDir, Catalog, Vec<Problem>) {
-    let dir = tempfile::tempdir().unwrap();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good");
-    for f in content::read_dir(&root).unwrap() {
-        let path = dir.path().join(&f.path);
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(path, f.text).unwrap();
-    }
+    let dir = crate::support::fixture_copy();
     edit(dir.path());
     let (catalog, problems) = content::load(&content::read_dir(dir.path()).unwrap());
     (dir, catalog, problems)
