@@ -10,6 +10,13 @@ pub struct Date {
 }
 
 impl Date {
+    /// A date after every real one: nothing is "in the future" of it.
+    pub const LATEST: Date = Date {
+        year: 9999,
+        month: 12,
+        day: 31,
+    };
+
     /// Parses `YYYY-MM-DD`, checking the day exists in that month.
     pub fn parse(s: &str) -> Option<Date> {
         let mut parts = s.split('-');

@@ -17,5 +17,6 @@ pub mod platform;
 pub mod quiz;
 pub mod resultcode;
 pub mod storage;
+pub mod teacher;
 pub mod textcheck;
 pub mod ui;

@@ -421,6 +421,12 @@ pub(crate) fn load_module_quiz(
 ) -> Option<Quiz> {
     let raw: RawQuiz = r.parse(text)?;
     let before = r.problems.len();
+    if !(1..=15).contains(&raw.version) {
+        r.at(
+            "version".into(),
+            "must be 1 to 15 (result codes carry 4 bits of it)",
+        );
+    }
     let mut ids = BTreeSet::new();
     let mut questions = Vec::new();
     if raw.question.is_empty() {
@@ -553,11 +559,23 @@ pub(crate) fn load_module_quiz(
     Some(quiz)
 }
 
+/// The final quiz's id (the app links to it by this name).
+pub const FINAL_ID: &str = "final";
+
 /// Loads the final quiz, which names questions of the module quizzes.
 pub(crate) fn load_final(r: &mut Report<'_>, text: &str, quizzes: &[Quiz]) -> Option<Quiz> {
     let raw: RawFinal = r.parse(text)?;
-    let title = r.per_lang("title", &raw.title);
     let before = r.problems.len();
+    let title = r.per_lang("title", &raw.title);
+    if raw.id != FINAL_ID {
+        r.at("id".into(), format!("must be `{FINAL_ID}`"));
+    }
+    if !(1..=15).contains(&raw.version) {
+        r.at(
+            "version".into(),
+            "must be 1 to 15 (result codes carry 4 bits of it)",
+        );
+    }
     let mut questions = Vec::new();
     let mut seen = BTreeSet::new();
     for key in &raw.questions {
@@ -603,13 +621,26 @@ pub(crate) fn load_self_check(r: &mut Report<'_>, text: &str) -> Option<SelfChec
     let raw: RawSelfCheck = r.parse(text)?;
     let before = r.problems.len();
     let mut questions = Vec::new();
+    let mut ids = BTreeSet::new();
+    if raw.question.is_empty() {
+        r.at("question".into(), "the self-check has no questions");
+    }
     for q in raw.question {
         let at = format!("question {}", q.id);
+        if !ids.insert(q.id.clone()) {
+            r.at(format!("{at}.id"), "is used by another question too");
+        }
         let text = r.per_lang(&format!("{at}.text"), &q.text);
         let mut options = Vec::new();
         for (i, o) in q.option.iter().enumerate() {
             if o.points > 2 {
                 r.at(format!("{at}.option {}.points", i + 1), "must be 0, 1 or 2");
+            }
+            if o.red_flag && o.points == 0 {
+                r.at(
+                    format!("{at}.option {}.points", i + 1),
+                    "a red flag gives points (1 or 2), so its advice shows",
+                );
             }
             options.push(CheckOption {
                 points: o.points,

@@ -53,6 +53,8 @@ const MIGRATIONS: &[&str] = &[
         question_key TEXT PRIMARY KEY NOT NULL,
         streak       INTEGER NOT NULL CHECK (streak >= 0)
     ) STRICT;",
+    // 4: teacher mode (see teacher.rs).
+    crate::teacher::SCHEMA,
 ];
 
 /// The schema version this build writes.
@@ -145,6 +147,15 @@ impl std::fmt::Debug for Store {
 impl Store {
     /// Opens (or creates) the database file at `path`, in WAL mode.
     pub fn open(path: &Path) -> Result<Store> {
+        // Check an existing file read-only first: a refused file is never written to,
+        // not even by SQLite tidying up a journal when the connection closes.
+        if path.exists() {
+            let probe = Connection::open_with_flags(
+                path,
+                OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )?;
+            Store::check(&probe)?;
+        }
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE
@@ -181,8 +192,8 @@ impl Store {
         Ok(self.conn.serialize(rusqlite::MAIN_DB)?.to_vec())
     }
 
-    /// Checks, then migrates. A refused file is not written to.
-    fn prepare(conn: Connection) -> Result<Store> {
+    /// Refuses a database from a newer Sauga or a damaged one; returns its version.
+    fn check(conn: &Connection) -> Result<i64> {
         let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
         if found > SCHEMA_VERSION {
             return Err(StorageError::TooNew {
@@ -194,6 +205,12 @@ impl Store {
         if check != "ok" {
             return Err(StorageError::Damaged(check));
         }
+        Ok(found)
+    }
+
+    /// Checks, then migrates. A refused file is not written to.
+    fn prepare(conn: Connection) -> Result<Store> {
+        let found = Store::check(&conn)?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         let mut store = Store { conn };
         store.migrate(found)?;
@@ -342,6 +359,8 @@ impl Store {
         tx.execute("DELETE FROM module_progress", [])?;
         tx.execute("DELETE FROM quiz_attempt", [])?;
         tx.execute("DELETE FROM review_box", [])?;
+        tx.execute("DELETE FROM class", [])?;
+        tx.execute("DELETE FROM teacher", [])?;
         tx.execute("DELETE FROM settings", [])?;
         tx.commit()?;
         Ok(())
@@ -375,6 +394,13 @@ impl Store {
             )?;
         }
         Ok(())
+    }
+
+    /// Teacher mode's data in this database.
+    pub fn teacher(&mut self) -> crate::teacher::Teacher<'_> {
+        crate::teacher::Teacher {
+            conn: &mut self.conn,
+        }
     }
 
     /// Records a finished quiz and where its questions now stand for practice, in one

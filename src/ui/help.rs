@@ -164,6 +164,7 @@ fn ServiceCard(service: Service, abroad: bool) -> Element {
                                 button {
                                     class: "btn small",
                                     r#type: "button",
+                                    "aria-label": format!("{} {}", ctx.t("help.copy"), number),
                                     onclick: move |_| {
                                         copy_text(&number);
                                         copied.set(Some(number.clone()));

@@ -26,10 +26,12 @@ fn percent(m: &Module, p: Option<&ModuleProgress>) -> usize {
 
 #[component]
 fn ProgressBar(percent: usize) -> Element {
+    let ctx = use_ctx();
     rsx! {
         div {
             class: "bar",
             role: "progressbar",
+            "aria-label": ctx.t("learn.progress"),
             "aria-valuemin": "0",
             "aria-valuemax": "100",
             "aria-valuenow": "{percent}",

@@ -105,7 +105,7 @@ pub fn PrivacySettings() -> Element {
                             option {
                                 value: "{m}",
                                 selected: m == lock_after,
-                                if m == 0 { "—" } else { {ctx.t_with("privacy.minutes", &[("n", &m.to_string())])} }
+                                if m == 0 { {ctx.t("privacy.never")} } else { {ctx.t_with("privacy.minutes", &[("n", &m.to_string())])} }
                             }
                         }
                     }

@@ -117,13 +117,9 @@ fn seed_for(quiz_id: &str, attempt: usize) -> u64 {
 pub fn QuizRun(id: String) -> Element {
     let ctx = use_ctx();
     let lang = (ctx.lang)();
-    let Some(quiz) = ctx.catalog.quiz(&id).cloned() else {
-        return rsx! { p { {ctx.t("module.not_found")} } };
-    };
     // Each attempt asks in another (reproducible) order.
-    let attempts = (ctx.quiz_stats)().get(&quiz.id).map_or(0, |s| s.attempts);
+    let attempts = (ctx.quiz_stats).peek().get(&id).map_or(0, |s| s.attempts);
     let mut round = use_signal(|| attempts);
-    let order = quiz::order(&quiz, seed_for(&quiz.id, round()));
     let mut step = use_signal(|| 0usize);
     let mut answers = use_signal(Vec::<Answered>::new);
     let mut done = use_signal(|| false);
@@ -132,6 +128,10 @@ pub fn QuizRun(id: String) -> Element {
         let _ = (step(), done(), round());
         let _ = document::eval("window.scrollTo(0, 0);");
     });
+    let Some(quiz) = ctx.catalog.quiz(&id).cloned() else {
+        return rsx! { p { {ctx.t("module.not_found")} } };
+    };
+    let order = quiz::order(&quiz, seed_for(&quiz.id, round()));
     let total = quiz.questions.len();
     let title = match (&quiz.title, &quiz.module) {
         (Some(t), _) => t.get(lang).clone(),
@@ -218,7 +218,7 @@ pub fn QuizRun(id: String) -> Element {
     rsx! {
         {back_button}
         p { class: "page-count", {ctx.t_with("quiz.progress", &[("n", &(position + 1).to_string()), ("total", &total.to_string())])} }
-        div { class: "bar", role: "progressbar", "aria-valuenow": "{pct}", "aria-valuemin": "0", "aria-valuemax": "100",
+        div { class: "bar", role: "progressbar", "aria-label": ctx.t("learn.progress"), "aria-valuenow": "{pct}", "aria-valuemin": "0", "aria-valuemax": "100",
             div { class: "bar-fill", style: "width: {pct}%" }
         }
         // A list of one, so that a new key gives a fresh card (keys count in lists).
@@ -284,16 +284,27 @@ fn MissedQuestion(question: Question) -> Element {
 pub fn Practice() -> Element {
     let ctx = use_ctx();
     let mut round = use_signal(|| 0usize);
-    // The set of questions is fixed when a round starts.
-    let mut keys = use_signal(|| (ctx.review).peek().due(5));
-    let mut step = use_signal(|| 0usize);
     let all: Vec<&Question> = ctx
         .catalog
         .quizzes
         .iter()
         .flat_map(|q| q.questions.iter())
         .collect();
-    let left = (ctx.review)().boxes.len();
+    let known: BTreeSet<String> = all.iter().map(|q| q.key()).collect();
+    // Questions no longer in the course (the content changed) are skipped.
+    let due = move |known: &BTreeSet<String>| -> Vec<String> {
+        let mut r = (ctx.review).peek().clone();
+        r.boxes.retain(|k, _| known.contains(k));
+        r.due(5)
+    };
+    // The set of questions is fixed when a round starts.
+    let mut keys = use_signal(|| due(&known));
+    let mut step = use_signal(|| 0usize);
+    let left = (ctx.review)()
+        .boxes
+        .keys()
+        .filter(|k| known.contains(*k))
+        .count();
     rsx! {
         button { class: "back", onclick: move |_| ctx.go(Screen::Learn),
             Svg { icon: Icon::ArrowLeft }
@@ -334,7 +345,7 @@ pub fn Practice() -> Element {
                             p { {ctx.t_with("practice.left", &[("n", &left.to_string())])} }
                             button { class: "btn primary", "data-action": "practise-more",
                                 onclick: move |_| {
-                                    keys.set((ctx.review).peek().due(5));
+                                    keys.set(due(&known));
                                     step.set(0);
                                     round += 1;
                                 },

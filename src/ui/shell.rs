@@ -169,7 +169,6 @@ pub fn Shell(
                     class: "quick-exit",
                     "data-action": "quick-exit",
                     title: ctx.t("exit.aria"),
-                    "aria-label": ctx.t("exit.aria"),
                     onclick: move |_| ctx.quick_exit(),
                     Svg { icon: Icon::Close }
                     span { {ctx.t("exit.label")} }

@@ -286,19 +286,45 @@ impl Ctx {
     /// Erases all data after a forgotten passcode (asked for, never automatic).
     pub fn erase_everything(&self) {
         let r = self.store.peek().0.borrow_mut().erase_all();
-        let (mut has, mut locked, mut seen, mut neutral) = (
+        // Whatever happened, show what is stored now; unlock only if it is all gone.
+        self.reload();
+        if r.is_ok() {
+            let mut locked = self.locked;
+            locked.set(false);
+            self.go(Screen::Home);
+        }
+        self.after_write(r);
+    }
+
+    /// Reads every stored value back into the signals (after erasing).
+    fn reload(&self) {
+        let store = self.store.peek();
+        let s = store.0.borrow();
+        let (mut has, mut seen, mut neutral, mut ticks, mut stats, mut review, mut lock_after) = (
             self.has_passcode,
-            self.locked,
             self.intro_seen,
             self.neutral_title,
+            self.ticks,
+            self.quiz_stats,
+            self.review,
+            self.lock_after,
         );
-        has.set(false);
-        locked.set(false);
-        seen.set(false);
-        neutral.set(false);
+        has.set(s.passcode_hash().ok().flatten().is_some());
+        seen.set(s.flag("intro_seen").unwrap_or(false));
+        neutral.set(s.flag("neutral_title").unwrap_or(false));
+        ticks.set(s.ticks().unwrap_or_default());
+        stats.set(s.quiz_stats().unwrap_or_default());
+        review.set(s.review().unwrap_or_default());
+        lock_after.set(
+            s.setting("lock_after")
+                .ok()
+                .flatten()
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(DEFAULT_LOCK_MINUTES),
+        );
+        drop(s);
+        drop(store);
         self.refresh_progress();
-        self.go(Screen::Home);
-        self.after_write(r);
     }
 
     /// Records a finished quiz: its score, and wrong answers into practice.

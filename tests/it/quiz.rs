@@ -10,7 +10,8 @@ use sauga::resultcode;
 fn fixture_with(edit: impl FnOnce(&Path)) -> (tempfile::TempDir, Catalog, Vec<Problem>) {
     let dir = crate::support::fixture_copy();
     edit(dir.path());
-    let (catalog, problems) = content::load(&content::read_dir(dir.path()).unwrap());
+    let today = sauga::dates::Date::parse("2026-11-26").unwrap();
+    let (catalog, problems) = content::load_at(&content::read_dir(dir.path()).unwrap(), today);
     (dir, catalog, problems)
 }
 

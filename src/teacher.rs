@@ -1,0 +1,923 @@
+//! Teacher mode's domain: classes of pseudonymous pupils, class sessions of a quiz
+//! (answers from a shared device, from result codes, or tallied), the reports a
+//! teacher reads, CSV export, and the PIN's lockout. Plain Rust over the same SQLite
+//! database; no Dioxus.
+//!
+//! Every answer and session is written in a transaction. Reports are computed from
+//! rows loaded once per class, so building all of them stays cheap.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use rusqlite::{params, Connection, OptionalExtension};
+
+use crate::quiz::Question;
+use crate::storage::{Result, StorageError};
+
+/// The schema for teacher data (migration 4 of [`crate::storage`]).
+pub(crate) const SCHEMA: &str = "
+    CREATE TABLE teacher (
+        id            INTEGER PRIMARY KEY CHECK (id = 1),
+        pin_hash      TEXT NOT NULL,
+        recovery_hash TEXT NOT NULL,
+        failed        INTEGER NOT NULL DEFAULT 0,
+        locked_until  INTEGER NOT NULL DEFAULT 0
+    ) STRICT;
+    CREATE TABLE class (
+        id         INTEGER PRIMARY KEY,
+        name       TEXT NOT NULL,
+        archived   INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL
+    ) STRICT;
+    CREATE TABLE pupil (
+        id       INTEGER PRIMARY KEY,
+        class_id INTEGER NOT NULL REFERENCES class(id) ON DELETE CASCADE,
+        number   INTEGER NOT NULL CHECK (number > 0),
+        nickname TEXT NOT NULL DEFAULT '',
+        UNIQUE (class_id, number)
+    ) STRICT;
+    CREATE TABLE session (
+        id           INTEGER PRIMARY KEY,
+        class_id     INTEGER NOT NULL REFERENCES class(id) ON DELETE CASCADE,
+        quiz_id      TEXT NOT NULL,
+        quiz_version INTEGER NOT NULL,
+        questions    TEXT NOT NULL,
+        mode         TEXT NOT NULL CHECK (mode IN ('shared', 'codes', 'tally')),
+        started_at   INTEGER NOT NULL
+    ) STRICT;
+    CREATE TABLE answer (
+        session_id   INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,
+        pupil_id     INTEGER NOT NULL REFERENCES pupil(id) ON DELETE CASCADE,
+        question_key TEXT NOT NULL,
+        chosen       TEXT NOT NULL,
+        correct      INTEGER NOT NULL CHECK (correct IN (0, 1)),
+        PRIMARY KEY (session_id, pupil_id, question_key)
+    ) STRICT;
+    CREATE TABLE tally (
+        session_id   INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,
+        question_key TEXT NOT NULL,
+        option       INTEGER NOT NULL CHECK (option >= 0),
+        count        INTEGER NOT NULL CHECK (count >= 0),
+        PRIMARY KEY (session_id, question_key, option)
+    ) STRICT;
+    CREATE INDEX answer_session ON answer (session_id);
+    CREATE INDEX session_class ON session (class_id);
+";
+
+// ---- the PIN ----------------------------------------------------------------------
+
+/// Wrong PINs allowed before a wait.
+pub const FREE_TRIES: u32 = 5;
+
+/// Seconds to wait after `failed` wrong PINs in a row: none for the first five, then
+/// 30 s doubling with each further try, at most an hour.
+pub fn lockout_wait(failed: u32) -> i64 {
+    if failed < FREE_TRIES {
+        return 0;
+    }
+    let doublings = (failed - FREE_TRIES).min(7);
+    (30i64 << doublings).min(3600)
+}
+
+/// What a PIN attempt gave.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PinCheck {
+    Open,
+    Wrong {
+        wait_seconds: i64,
+    },
+    /// Too many wrong tries: try again after this many seconds.
+    Wait {
+        seconds: i64,
+    },
+    NotSet,
+}
+
+// ---- model ------------------------------------------------------------------------
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Class {
+    pub id: i64,
+    pub name: String,
+    pub archived: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pupil {
+    pub id: i64,
+    pub number: u32,
+    pub nickname: String,
+}
+
+impl Pupil {
+    /// How the pupil is shown: the number, and the nickname if there is one.
+    pub fn label(&self) -> String {
+        if self.nickname.is_empty() {
+            format!("#{}", self.number)
+        } else {
+            format!("#{} {}", self.number, self.nickname)
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Shared,
+    Codes,
+    Tally,
+}
+
+impl Mode {
+    pub fn code(self) -> &'static str {
+        match self {
+            Mode::Shared => "shared",
+            Mode::Codes => "codes",
+            Mode::Tally => "tally",
+        }
+    }
+
+    fn from_code(s: &str) -> Mode {
+        match s {
+            "codes" => Mode::Codes,
+            "tally" => Mode::Tally,
+            _ => Mode::Shared,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Session {
+    pub id: i64,
+    pub class_id: i64,
+    pub quiz_id: String,
+    pub quiz_version: u8,
+    /// Question keys (`module/qN`) in the order the session asks them.
+    pub questions: Vec<String>,
+    pub mode: Mode,
+    pub started_at: i64,
+}
+
+/// One pupil's answer to one question of a session.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AnswerRow {
+    pub session_id: i64,
+    pub pupil_id: i64,
+    pub question_key: String,
+    pub chosen: BTreeSet<usize>,
+    pub correct: bool,
+}
+
+/// What recording a pupil's answers gave.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Recorded {
+    New,
+    /// The pupil had answers in this session already; they were replaced.
+    Replaced,
+}
+
+fn chosen_text(chosen: &BTreeSet<usize>) -> String {
+    chosen
+        .iter()
+        .map(|c| c.to_string())
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+fn chosen_parse(text: &str) -> BTreeSet<usize> {
+    text.split(',').filter_map(|s| s.parse().ok()).collect()
+}
+
+/// Teacher data in the app's database.
+pub struct Teacher<'a> {
+    pub(crate) conn: &'a mut Connection,
+}
+
+impl Teacher<'_> {
+    pub fn has_pin(&self) -> Result<bool> {
+        Ok(self
+            .conn
+            .query_row("SELECT 1 FROM teacher WHERE id = 1", [], |_| Ok(()))
+            .optional()?
+            .is_some())
+    }
+
+    /// Sets the PIN and the recovery code's hash (both from [`crate::passcode::hash`]).
+    pub fn set_pin(&mut self, pin_hash: &str, recovery_hash: &str) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO teacher (id, pin_hash, recovery_hash) VALUES (1, ?1, ?2)
+             ON CONFLICT(id) DO UPDATE SET pin_hash = excluded.pin_hash,
+                 recovery_hash = excluded.recovery_hash, failed = 0, locked_until = 0",
+            params![pin_hash, recovery_hash],
+        )?;
+        Ok(())
+    }
+
+    /// Checks a PIN (or the recovery code) at `now`, counting wrong tries.
+    pub fn check_pin(
+        &mut self,
+        pin: &str,
+        now: i64,
+        verify: impl Fn(&str, &str) -> bool,
+    ) -> Result<PinCheck> {
+        let row: Option<(String, String, i64, i64)> = self
+            .conn
+            .query_row(
+                "SELECT pin_hash, recovery_hash, failed, locked_until FROM teacher WHERE id = 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .optional()?;
+        let Some((pin_hash, recovery_hash, failed, locked_until)) = row else {
+            return Ok(PinCheck::NotSet);
+        };
+        if now < locked_until {
+            return Ok(PinCheck::Wait {
+                seconds: locked_until - now,
+            });
+        }
+        if verify(pin, &pin_hash) || verify(pin, &recovery_hash) {
+            self.conn.execute(
+                "UPDATE teacher SET failed = 0, locked_until = 0 WHERE id = 1",
+                [],
+            )?;
+            return Ok(PinCheck::Open);
+        }
+        let failed = failed as u32 + 1;
+        let wait = lockout_wait(failed);
+        self.conn.execute(
+            "UPDATE teacher SET failed = ?1, locked_until = ?2 WHERE id = 1",
+            params![i64::from(failed), now + wait],
+        )?;
+        Ok(PinCheck::Wrong { wait_seconds: wait })
+    }
+
+    pub fn create_class(&mut self, name: &str, now: i64) -> Result<i64> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(StorageError::Unavailable("a class needs a name".into()));
+        }
+        self.conn.execute(
+            "INSERT INTO class (name, created_at) VALUES (?1, ?2)",
+            params![name, now],
+        )?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    pub fn rename_class(&mut self, id: i64, name: &str) -> Result<()> {
+        self.conn.execute(
+            "UPDATE class SET name = ?2 WHERE id = ?1",
+            params![id, name.trim()],
+        )?;
+        Ok(())
+    }
+
+    pub fn archive_class(&mut self, id: i64, archived: bool) -> Result<()> {
+        self.conn.execute(
+            "UPDATE class SET archived = ?2 WHERE id = ?1",
+            params![id, archived],
+        )?;
+        Ok(())
+    }
+
+    /// Deletes a class with its pupils, sessions and answers (the caller asked first).
+    pub fn delete_class(&mut self, id: i64) -> Result<()> {
+        self.conn.execute("DELETE FROM class WHERE id = ?1", [id])?;
+        Ok(())
+    }
+
+    pub fn classes(&self) -> Result<Vec<Class>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, name, archived FROM class ORDER BY archived, name COLLATE NOCASE, id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(Class {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                archived: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Adds `count` pupils known by number only.
+    pub fn add_numbered(&mut self, class_id: i64, count: usize) -> Result<Vec<Pupil>> {
+        self.add_pupils(class_id, &"-\n".repeat(count))
+    }
+
+    /// Adds pupils from pasted text: one per line, each line a nickname or initials
+    /// (`-` for "number only"; empty lines are skipped). Numbers continue after the
+    /// class's highest. Returns the pupils added.
+    pub fn add_pupils(&mut self, class_id: i64, pasted: &str) -> Result<Vec<Pupil>> {
+        let tx = self.conn.transaction()?;
+        let mut next: u32 = tx.query_row(
+            "SELECT COALESCE(MAX(number), 0) FROM pupil WHERE class_id = ?1",
+            [class_id],
+            |r| r.get::<_, i64>(0),
+        )? as u32;
+        let mut added = Vec::new();
+        for line in pasted.lines() {
+            let line = line.trim();
+            if line.is_empty() {
+                continue;
+            }
+            let nickname: String = if line == "-" {
+                String::new()
+            } else {
+                line.chars().take(40).collect()
+            };
+            next += 1;
+            tx.execute(
+                "INSERT INTO pupil (class_id, number, nickname) VALUES (?1, ?2, ?3)",
+                params![class_id, i64::from(next), nickname],
+            )?;
+            added.push(Pupil {
+                id: tx.last_insert_rowid(),
+                number: next,
+                nickname,
+            });
+        }
+        tx.commit()?;
+        Ok(added)
+    }
+
+    pub fn pupils(&self, class_id: i64) -> Result<Vec<Pupil>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, number, nickname FROM pupil WHERE class_id = ?1 ORDER BY number",
+        )?;
+        let rows = stmt.query_map([class_id], |r| {
+            Ok(Pupil {
+                id: r.get(0)?,
+                number: r.get::<_, i64>(1)? as u32,
+                nickname: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn start_session(
+        &mut self,
+        class_id: i64,
+        quiz_id: &str,
+        quiz_version: u8,
+        questions: &[String],
+        mode: Mode,
+        now: i64,
+    ) -> Result<i64> {
+        self.conn.execute(
+            "INSERT INTO session (class_id, quiz_id, quiz_version, questions, mode, started_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                class_id,
+                quiz_id,
+                i64::from(quiz_version),
+                questions.join("\n"),
+                mode.code(),
+                now
+            ],
+        )?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// Changes a session's questions, only while no answer is recorded.
+    pub fn edit_session_questions(
+        &mut self,
+        session_id: i64,
+        questions: &[String],
+    ) -> Result<bool> {
+        let tx = self.conn.transaction()?;
+        let answered: i64 = tx.query_row(
+            "SELECT (SELECT COUNT(*) FROM answer WHERE session_id = ?1) + (SELECT COUNT(*) FROM tally WHERE session_id = ?1)",
+            [session_id],
+            |r| r.get(0),
+        )?;
+        if answered > 0 {
+            return Ok(false);
+        }
+        tx.execute(
+            "UPDATE session SET questions = ?2 WHERE id = ?1",
+            params![session_id, questions.join("\n")],
+        )?;
+        tx.commit()?;
+        Ok(true)
+    }
+
+    pub fn sessions(&self, class_id: i64) -> Result<Vec<Session>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, class_id, quiz_id, quiz_version, questions, mode, started_at
+             FROM session WHERE class_id = ?1 ORDER BY started_at, id",
+        )?;
+        let rows = stmt.query_map([class_id], |r| {
+            Ok(Session {
+                id: r.get(0)?,
+                class_id: r.get(1)?,
+                quiz_id: r.get(2)?,
+                quiz_version: r.get::<_, i64>(3)? as u8,
+                questions: r
+                    .get::<_, String>(4)?
+                    .split('\n')
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string)
+                    .collect(),
+                mode: Mode::from_code(&r.get::<_, String>(5)?),
+                started_at: r.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Records all of a pupil's answers in a session in one transaction, replacing
+    /// earlier ones (a duplicate code for the same pupil says so).
+    pub fn record_answers(
+        &mut self,
+        session_id: i64,
+        pupil_id: i64,
+        answers: &[(String, BTreeSet<usize>, bool)],
+    ) -> Result<Recorded> {
+        let tx = self.conn.transaction()?;
+        let had: i64 = tx.query_row(
+            "SELECT COUNT(*) FROM answer WHERE session_id = ?1 AND pupil_id = ?2",
+            params![session_id, pupil_id],
+            |r| r.get(0),
+        )?;
+        tx.execute(
+            "DELETE FROM answer WHERE session_id = ?1 AND pupil_id = ?2",
+            params![session_id, pupil_id],
+        )?;
+        for (key, chosen, correct) in answers {
+            tx.execute(
+                "INSERT INTO answer (session_id, pupil_id, question_key, chosen, correct) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![session_id, pupil_id, key, chosen_text(chosen), *correct],
+            )?;
+        }
+        tx.commit()?;
+        Ok(if had > 0 {
+            Recorded::Replaced
+        } else {
+            Recorded::New
+        })
+    }
+
+    /// Sets how many pupils chose each option of a question (tally mode).
+    pub fn record_tally(
+        &mut self,
+        session_id: i64,
+        question_key: &str,
+        counts: &[u32],
+    ) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "DELETE FROM tally WHERE session_id = ?1 AND question_key = ?2",
+            params![session_id, question_key],
+        )?;
+        for (option, count) in counts.iter().enumerate() {
+            tx.execute(
+                "INSERT INTO tally (session_id, question_key, option, count) VALUES (?1, ?2, ?3, ?4)",
+                params![session_id, question_key, option as i64, i64::from(*count)],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn answers(&self, class_id: i64) -> Result<Vec<AnswerRow>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT a.session_id, a.pupil_id, a.question_key, a.chosen, a.correct
+             FROM answer a JOIN session s ON s.id = a.session_id WHERE s.class_id = ?1",
+        )?;
+        let rows = stmt.query_map([class_id], |r| {
+            Ok(AnswerRow {
+                session_id: r.get(0)?,
+                pupil_id: r.get(1)?,
+                question_key: r.get(2)?,
+                chosen: chosen_parse(&r.get::<_, String>(3)?),
+                correct: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Tallies of a class: (session, question) → count per option.
+    pub fn tallies(&self, class_id: i64) -> Result<BTreeMap<(i64, String), Vec<u32>>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT t.session_id, t.question_key, t.option, t.count
+             FROM tally t JOIN session s ON s.id = t.session_id WHERE s.class_id = ?1 ORDER BY t.option",
+        )?;
+        let mut out: BTreeMap<(i64, String), Vec<u32>> = BTreeMap::new();
+        for row in stmt.query_map([class_id], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, i64>(2)? as usize,
+                r.get::<_, i64>(3)? as u32,
+            ))
+        })? {
+            let (s, q, o, c) = row?;
+            let v = out.entry((s, q)).or_default();
+            if v.len() <= o {
+                v.resize(o + 1, 0);
+            }
+            v[o] = c;
+        }
+        Ok(out)
+    }
+}
+
+// ---- reports ------------------------------------------------------------------------
+
+/// How a question went in a session.
+#[derive(Clone, Debug, PartialEq)]
+pub struct QuestionResult {
+    pub key: String,
+    pub answered: u32,
+    pub right: u32,
+    /// The wrong option chosen most often, with how many chose it.
+    pub top_wrong: Option<(usize, u32)>,
+}
+
+impl QuestionResult {
+    pub fn percent(&self) -> f64 {
+        if self.answered == 0 {
+            0.0
+        } else {
+            f64::from(self.right) * 100.0 / f64::from(self.answered)
+        }
+    }
+}
+
+/// Per question of a session, from pupils' answers and tallies together.
+pub fn question_results(
+    session: &Session,
+    answers: &[AnswerRow],
+    tallies: &BTreeMap<(i64, String), Vec<u32>>,
+    questions: &BTreeMap<String, &Question>,
+) -> Vec<QuestionResult> {
+    session
+        .questions
+        .iter()
+        .map(|key| {
+            let mut chosen_count: BTreeMap<usize, u32> = BTreeMap::new();
+            let (mut answered, mut right) = (0u32, 0u32);
+            for a in answers
+                .iter()
+                .filter(|a| a.session_id == session.id && &a.question_key == key)
+            {
+                answered += 1;
+                right += u32::from(a.correct);
+                for &c in &a.chosen {
+                    *chosen_count.entry(c).or_default() += 1;
+                }
+            }
+            let correct_set = questions
+                .get(key)
+                .map(|q| q.correct_set())
+                .unwrap_or_default();
+            if let Some(counts) = tallies.get(&(session.id, key.clone())) {
+                for (o, &n) in counts.iter().enumerate() {
+                    answered += n;
+                    if correct_set.len() == 1 && correct_set.contains(&o) {
+                        right += n;
+                    }
+                    *chosen_count.entry(o).or_default() += n;
+                }
+            }
+            let top_wrong = chosen_count
+                .into_iter()
+                .filter(|(o, n)| !correct_set.contains(o) && *n > 0)
+                .max_by_key(|&(o, n)| (n, std::cmp::Reverse(o)));
+            QuestionResult {
+                key: key.clone(),
+                answered,
+                right,
+                top_wrong,
+            }
+        })
+        .collect()
+}
+
+/// A pupil's score in a session: (right, answered).
+pub fn pupil_scores(session: &Session, answers: &[AnswerRow]) -> BTreeMap<i64, (u32, u32)> {
+    let mut out: BTreeMap<i64, (u32, u32)> = BTreeMap::new();
+    for a in answers.iter().filter(|a| a.session_id == session.id) {
+        let e = out.entry(a.pupil_id).or_default();
+        e.0 += u32::from(a.correct);
+        e.1 += 1;
+    }
+    out
+}
+
+/// Percent right per topic tag across a class's answers.
+pub fn topic_results(
+    answers: &[AnswerRow],
+    questions: &BTreeMap<String, &Question>,
+) -> BTreeMap<String, (u32, u32)> {
+    let mut out: BTreeMap<String, (u32, u32)> = BTreeMap::new();
+    for a in answers {
+        if let Some(q) = questions.get(&a.question_key) {
+            for tag in &q.tags {
+                let e = out.entry(tag.clone()).or_default();
+                e.0 += u32::from(a.correct);
+                e.1 += 1;
+            }
+        }
+    }
+    out
+}
+
+/// The class's average percent right per session, in time order.
+pub fn trend(sessions: &[Session], answers: &[AnswerRow]) -> Vec<(i64, f64)> {
+    sessions
+        .iter()
+        .filter_map(|s| {
+            let (r, n) = answers
+                .iter()
+                .filter(|a| a.session_id == s.id)
+                .fold((0u32, 0u32), |(r, n), a| (r + u32::from(a.correct), n + 1));
+            (n > 0).then(|| (s.id, f64::from(r) * 100.0 / f64::from(n)))
+        })
+        .collect()
+}
+
+/// Questions across sessions, hardest (lowest percent right) first.
+pub fn difficult_questions(results: &[QuestionResult]) -> Vec<QuestionResult> {
+    let mut merged: BTreeMap<String, QuestionResult> = BTreeMap::new();
+    for r in results {
+        let e = merged
+            .entry(r.key.clone())
+            .or_insert_with(|| QuestionResult {
+                key: r.key.clone(),
+                answered: 0,
+                right: 0,
+                top_wrong: None,
+            });
+        e.answered += r.answered;
+        e.right += r.right;
+        if e.top_wrong
+            .is_none_or(|(_, n)| r.top_wrong.is_some_and(|(_, m)| m > n))
+        {
+            e.top_wrong = r.top_wrong.or(e.top_wrong);
+        }
+    }
+    let mut v: Vec<QuestionResult> = merged.into_values().filter(|r| r.answered > 0).collect();
+    v.sort_by(|a, b| {
+        a.percent()
+            .total_cmp(&b.percent())
+            .then_with(|| a.key.cmp(&b.key))
+    });
+    v
+}
+
+/// A session as CSV for a spreadsheet: UTF-8 with a byte-order mark (so Excel shows
+/// Lithuanian letters), one row per pupil, one column per question (1 right, 0 wrong,
+/// empty not answered), then the number right and the percent as plain numbers.
+pub fn session_csv(
+    session: &Session,
+    pupils: &[Pupil],
+    answers: &[AnswerRow],
+    header_pupil: &str,
+    header_right: &str,
+    header_percent: &str,
+) -> std::result::Result<Vec<u8>, csv::Error> {
+    let mut out = vec![0xEF, 0xBB, 0xBF];
+    {
+        let mut w = csv::Writer::from_writer(&mut out);
+        let mut header = vec![header_pupil.to_string()];
+        header.extend(
+            session
+                .questions
+                .iter()
+                .enumerate()
+                .map(|(i, k)| format!("Q{} ({k})", i + 1)),
+        );
+        header.push(header_right.to_string());
+        header.push(header_percent.to_string());
+        w.write_record(&header)?;
+        let by_pupil: BTreeMap<(i64, &str), bool> = answers
+            .iter()
+            .filter(|a| a.session_id == session.id)
+            .map(|a| ((a.pupil_id, a.question_key.as_str()), a.correct))
+            .collect();
+        for p in pupils {
+            let mut row = vec![p.label()];
+            let mut right = 0u32;
+            let mut answered = 0u32;
+            for k in &session.questions {
+                match by_pupil.get(&(p.id, k.as_str())) {
+                    Some(&c) => {
+                        row.push(if c { "1".into() } else { "0".into() });
+                        right += u32::from(c);
+                        answered += 1;
+                    }
+                    None => row.push(String::new()),
+                }
+            }
+            if answered == 0 {
+                continue;
+            }
+            row.push(right.to_string());
+            row.push(format!(
+                "{:.1}",
+                f64::from(right) * 100.0 / session.questions.len().max(1) as f64
+            ));
+            w.write_record(&row)?;
+        }
+        w.flush()?;
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage::Store;
+
+    #[test]
+    fn lockout_grows_after_five_tries() {
+        assert_eq!(lockout_wait(4), 0);
+        assert_eq!(lockout_wait(5), 30);
+        assert_eq!(lockout_wait(6), 60);
+        assert_eq!(lockout_wait(7), 120);
+        assert_eq!(lockout_wait(40), 3600);
+    }
+
+    fn verify(pin: &str, hash: &str) -> bool {
+        hash == format!("h:{pin}")
+    }
+
+    #[test]
+    fn pin_checks_and_waits() {
+        let mut store = Store::open_in_memory().unwrap();
+        let mut t = store.teacher();
+        assert_eq!(t.check_pin("1234", 0, verify).unwrap(), PinCheck::NotSet);
+        t.set_pin("h:1234", "h:RECOVER").unwrap();
+        for i in 0..4 {
+            assert_eq!(
+                t.check_pin("0000", 100 + i, verify).unwrap(),
+                PinCheck::Wrong { wait_seconds: 0 }
+            );
+        }
+        assert_eq!(
+            t.check_pin("0000", 110, verify).unwrap(),
+            PinCheck::Wrong { wait_seconds: 30 }
+        );
+        // Even the right PIN waits.
+        assert_eq!(
+            t.check_pin("1234", 120, verify).unwrap(),
+            PinCheck::Wait { seconds: 20 }
+        );
+        assert_eq!(t.check_pin("1234", 140, verify).unwrap(), PinCheck::Open);
+        // The recovery code opens too, and the count starts again.
+        assert_eq!(t.check_pin("RECOVER", 141, verify).unwrap(), PinCheck::Open);
+        assert_eq!(
+            t.check_pin("0000", 142, verify).unwrap(),
+            PinCheck::Wrong { wait_seconds: 0 }
+        );
+    }
+
+    fn question(key: &str, correct: usize, tags: &[&str]) -> Question {
+        let (module, id) = key.split_once('/').unwrap();
+        Question {
+            id: id.into(),
+            module: module.into(),
+            kind: crate::quiz::QuestionKind::Single,
+            tags: tags.iter().map(|t| t.to_string()).collect(),
+            difficulty: 1,
+            pages: vec![],
+            scenario: None,
+            text: Default::default(),
+            options: (0..3)
+                .map(|i| crate::quiz::QuizOption {
+                    correct: i == correct,
+                    text: Default::default(),
+                    feedback: Default::default(),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn classes_sessions_answers_and_reports() {
+        let mut store = Store::open_in_memory().unwrap();
+        let mut t = store.teacher();
+        let class = t.create_class(" 8B ", 1).unwrap();
+        let pupils = t.add_pupils(class, "AK\nBT\n\nŽS").unwrap();
+        assert_eq!(
+            pupils.iter().map(|p| p.label()).collect::<Vec<_>>(),
+            ["#1 AK", "#2 BT", "#3 ŽS"]
+        );
+        let more = t.add_numbered(class, 2).unwrap();
+        assert_eq!(
+            more.iter().map(|p| p.label()).collect::<Vec<_>>(),
+            ["#4", "#5"],
+            "a number alone is fine"
+        );
+        let keys = vec!["m/q1".to_string(), "m/q2".to_string()];
+        let s1 = t
+            .start_session(class, "m", 1, &keys, Mode::Shared, 10)
+            .unwrap();
+        assert!(t
+            .edit_session_questions(s1, &[keys[1].clone(), keys[0].clone()])
+            .unwrap());
+        assert!(t.edit_session_questions(s1, &keys).unwrap());
+        let set = |v: &[usize]| v.iter().copied().collect::<BTreeSet<usize>>();
+        assert_eq!(
+            t.record_answers(
+                s1,
+                pupils[0].id,
+                &[
+                    ("m/q1".into(), set(&[0]), true),
+                    ("m/q2".into(), set(&[2]), false)
+                ]
+            )
+            .unwrap(),
+            Recorded::New
+        );
+        t.record_answers(
+            s1,
+            pupils[1].id,
+            &[
+                ("m/q1".into(), set(&[1]), false),
+                ("m/q2".into(), set(&[2]), false),
+            ],
+        )
+        .unwrap();
+        assert_eq!(
+            t.record_answers(
+                s1,
+                pupils[1].id,
+                &[
+                    ("m/q1".into(), set(&[0]), true),
+                    ("m/q2".into(), set(&[2]), false)
+                ]
+            )
+            .unwrap(),
+            Recorded::Replaced
+        );
+        assert!(
+            !t.edit_session_questions(s1, &keys[..1]).unwrap(),
+            "no edits once answers exist"
+        );
+        let s2 = t
+            .start_session(class, "m", 1, &keys, Mode::Tally, 20)
+            .unwrap();
+        t.record_tally(s2, "m/q1", &[3, 1, 0]).unwrap();
+        t.record_tally(s2, "m/q2", &[0, 2, 2]).unwrap();
+
+        let sessions = t.sessions(class).unwrap();
+        let answers = t.answers(class).unwrap();
+        let tallies = t.tallies(class).unwrap();
+        let q1 = question("m/q1", 0, &["signs"]);
+        let q2 = question("m/q2", 1, &["signs", "law"]);
+        let qs: BTreeMap<String, &Question> =
+            [("m/q1".to_string(), &q1), ("m/q2".to_string(), &q2)].into();
+
+        let r1 = question_results(&sessions[0], &answers, &tallies, &qs);
+        assert_eq!((r1[0].answered, r1[0].right), (2, 2));
+        assert_eq!((r1[1].answered, r1[1].right), (2, 0));
+        assert_eq!(r1[1].top_wrong, Some((2, 2)), "both chose option 3");
+        let r2 = question_results(&sessions[1], &answers, &tallies, &qs);
+        assert_eq!((r2[0].answered, r2[0].right), (4, 3));
+        assert_eq!(
+            (r2[1].answered, r2[1].right, r2[1].top_wrong),
+            (4, 2, Some((2, 2)))
+        );
+
+        let scores = pupil_scores(&sessions[0], &answers);
+        assert_eq!(scores[&pupils[0].id], (1, 2));
+        let topics = topic_results(&answers, &qs);
+        assert_eq!(topics["signs"], (2, 4));
+        assert_eq!(topics["law"], (0, 2));
+        assert_eq!(
+            trend(&sessions, &answers),
+            vec![(s1, 50.0)],
+            "tally-only sessions have no per-pupil answers"
+        );
+        let all: Vec<QuestionResult> = r1.iter().chain(&r2).cloned().collect();
+        let hard = difficult_questions(&all);
+        assert_eq!(hard[0].key, "m/q2");
+        assert!((hard[0].percent() - 100.0 / 3.0).abs() < 1e-9);
+
+        let csv = session_csv(
+            &sessions[0],
+            &t.pupils(class).unwrap(),
+            &answers,
+            "Mokinys",
+            "Teisingai",
+            "%",
+        )
+        .unwrap();
+        assert_eq!(&csv[..3], &[0xEF, 0xBB, 0xBF]);
+        let text = String::from_utf8(csv[3..].to_vec()).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], "Mokinys,Q1 (m/q1),Q2 (m/q2),Teisingai,%");
+        assert_eq!(lines[1], "#1 AK,1,0,1,50.0");
+        assert_eq!(lines[2], "#2 BT,1,0,1,50.0");
+        assert_eq!(lines.len(), 3, "pupils without answers are not listed");
+        assert_eq!(t.pupils(class).unwrap().len(), 5);
+
+        t.delete_class(class).unwrap();
+        assert!(t.classes().unwrap().is_empty());
+        assert!(
+            t.answers(class).unwrap().is_empty(),
+            "answers went with the class"
+        );
+    }
+}
