@@ -225,6 +225,17 @@ impl Catalog {
         self.glossary.iter().find(|t| t.id == id)
     }
 
+    /// A module's picture: its own, or for a lesson plan the picture of the lesson
+    /// it is for.
+    pub fn picture_of<'a>(&'a self, m: &'a Module) -> Option<&'a Illustration> {
+        m.illustration.as_ref().or_else(|| {
+            m.plan_for
+                .as_deref()
+                .and_then(|id| self.module(id))
+                .and_then(|target| target.illustration.as_ref())
+        })
+    }
+
     /// The lesson plan written for a pupil module, if there is one.
     pub fn plan_for(&self, module_id: &str) -> Option<&Module> {
         self.modules

@@ -9,6 +9,7 @@ rust_i18n::i18n!("locales", fallback = "en");
 
 pub mod content;
 pub mod dates;
+pub mod gift;
 pub mod help;
 pub mod lang;
 pub mod markdown;

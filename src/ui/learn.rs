@@ -142,7 +142,7 @@ fn ModuleSection(title_key: &'static str, modules: Vec<Module>, numbered: bool) 
                                     class: if completed { "module-card done" } else { "module-card" },
                                     "data-module": "{m.id}",
                                     onclick: move |_| ctx.go(Screen::Module(id.clone())),
-                                    if let Some(ill) = &m.illustration {
+                                    if let Some(ill) = ctx.catalog.picture_of(m) {
                                         img { class: "module-thumb", src: ill.data_uri(), alt: "", "aria-hidden": "true" }
                                     } else {
                                         span { class: "module-number", "aria-hidden": "true",
@@ -200,7 +200,7 @@ pub fn ModuleOverview(id: String) -> Element {
             span { {ctx.t("module.back")} }
         }
         article { class: "module", "data-module": "{m.id}", "data-kind": m.kind.code(),
-            if let Some(ill) = &m.illustration {
+            if let Some(ill) = ctx.catalog.picture_of(m) {
                 img { class: "module-illustration", src: ill.data_uri(), alt: ill.alt.get(lang).clone() }
             }
             if m.kind == Kind::Story {

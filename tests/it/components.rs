@@ -612,3 +612,75 @@ fn checklist_ticks_are_kept() {
         "the others do not"
     );
 }
+
+#[test]
+fn quizzes_in_every_language() {
+    for lang in Lang::ALL {
+        for quiz in catalog().quizzes.iter().chain(catalog().final_quiz.iter()) {
+            let html = render_shell(seen_store(lang), Screen::Quiz(quiz.id.clone()));
+            let progress = tr(lang, "quiz.progress")
+                .replace("%{n}", "1")
+                .replace("%{total}", &quiz.questions.len().to_string());
+            assert!(has(&html, &progress), "{lang:?} {}: {progress}", quiz.id);
+            // The first question asked is one of the quiz's, in this language, with its options.
+            let shown = quiz
+                .questions
+                .iter()
+                .find(|q| html.contains(&format!("data-question=\"{}\"", q.key())))
+                .unwrap_or_else(|| panic!("{lang:?} {}: no question shown", quiz.id));
+            assert!(has(&html, shown.text.get(lang)), "{lang:?} {}", shown.key());
+            for o in &shown.options {
+                assert!(
+                    has(&html, o.text.get(lang)),
+                    "{lang:?} {} option",
+                    shown.key()
+                );
+            }
+            if let Some(s) = &shown.scenario {
+                assert!(has(&html, s.get(lang)));
+            }
+        }
+        let html = render_shell(seen_store(lang), Screen::Module("safe-online".into()));
+        assert!(html.contains("data-action=\"start-quiz\""));
+        assert!(has(&html, &tr(lang, "quiz.start")));
+    }
+}
+
+#[test]
+fn best_scores_show_on_the_module_list() {
+    let mut store = seen_store(Lang::Uk);
+    store
+        .record_attempt("safe-online", 1, 7, 9, &sauga::quiz::Review::default(), 1)
+        .unwrap();
+    let html = render_shell(store, Screen::Learn);
+    assert!(html.contains("data-best=\"7/9\""));
+    assert!(html.contains("тест 7/9 (спроб: 1)"));
+}
+
+#[test]
+fn the_self_check_says_nothing_is_saved_in_every_language() {
+    for lang in Lang::ALL {
+        let html = render_shell(seen_store(lang), Screen::SelfCheck);
+        assert!(has(&html, &tr(lang, "selfcheck.title")));
+        assert!(has(&html, &tr(lang, "selfcheck.private")));
+        assert!(html.contains("data-action=\"selfcheck-start\""));
+        let home = render_shell(seen_store(lang), Screen::Home);
+        assert!(home.contains("data-action=\"open-selfcheck\""));
+    }
+}
+
+#[test]
+fn practice_lists_the_questions_answered_wrongly() {
+    let mut store = seen_store(Lang::Lt);
+    let q = &catalog().quiz_of("rights-and-law").unwrap().questions[0];
+    let mut review = sauga::quiz::Review::default();
+    review.record(&q.key(), false);
+    review.record("gone/q1", false);
+    store.save_review(&review).unwrap();
+    let html = render_shell(store, Screen::Practice);
+    assert!(
+        html.contains(&format!("data-question=\"{}\"", q.key())),
+        "the wrong question comes back"
+    );
+    assert!(has(&html, q.text.get(Lang::Lt)));
+}
