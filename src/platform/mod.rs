@@ -64,3 +64,9 @@ pub fn random_bytes(n: usize) -> Vec<u8> {
 pub fn quick_exit() -> bool {
     imp::quick_exit()
 }
+
+/// Saves an exported file for the user: a download in the browser, a file in the
+/// documents folder elsewhere. Returns where it went, to tell the user.
+pub fn save_file(name: &str, bytes: &[u8], mime: &str) -> Result<String, String> {
+    imp::save_file(name, bytes, mime)
+}

@@ -86,3 +86,14 @@ pub fn random_bytes(n: usize) -> Vec<u8> {
 pub fn quick_exit() -> bool {
     false
 }
+
+pub fn save_file(name: &str, bytes: &[u8], _mime: &str) -> Result<String, String> {
+    let dir = directories::UserDirs::new()
+        .and_then(|u| u.document_dir().map(|d| d.to_path_buf()))
+        .or_else(data_dir)
+        .ok_or_else(|| "no documents folder on this device".to_string())?;
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(path.display().to_string())
+}

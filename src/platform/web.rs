@@ -65,6 +65,16 @@ export function leave() {
   try { sessionStorage.clear(); } catch (e) {}
   location.replace("calc.html");
 }
+export function download(name, bytes, mime) {
+  const url = URL.createObjectURL(new Blob([bytes.slice()], { type: mime }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
 export function ask_persistent_storage() {
   if (navigator.storage && navigator.storage.persist) { navigator.storage.persist().catch(() => {}); }
 }
@@ -82,6 +92,7 @@ extern "C" {
     #[wasm_bindgen(js_name = random_bytes)]
     fn js_random_bytes(n: usize) -> Vec<u8>;
     fn leave();
+    fn download(name: &str, bytes: &[u8], mime: &str);
 }
 
 fn js_error(e: JsValue) -> String {
@@ -136,4 +147,9 @@ pub fn random_bytes(n: usize) -> Vec<u8> {
 pub fn quick_exit() -> bool {
     leave();
     true
+}
+
+pub fn save_file(name: &str, bytes: &[u8], mime: &str) -> Result<String, String> {
+    download(name, bytes, mime);
+    Ok(name.to_string())
 }

@@ -12,6 +12,7 @@ mod rich;
 mod settings;
 mod shell;
 pub mod state;
+mod teacher;
 
 pub use help::HelpList;
 pub use shell::{App, Shell, ShellProps, StorageProblem};

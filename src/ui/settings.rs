@@ -63,6 +63,13 @@ pub fn Settings() -> Element {
             }
         }
         PrivacySettings {}
+        section { class: "card", "data-card": "teacher",
+            h2 { {ctx.t("teacher.title")} }
+            p { class: "muted", {ctx.t("teacher.teaser")} }
+            button { class: "btn wide", "data-action": "open-teacher-mode", onclick: move |_| ctx.go(super::state::Screen::Teacher),
+                span { {ctx.t("teacher.open")} }
+            }
+        }
         section { class: "card",
             h2 { {ctx.t("settings.progress")} }
             p { class: "muted", {ctx.t("settings.reset_explain")} }

@@ -12,6 +12,7 @@ use super::privacy::{Calculator, Intro, LockScreen};
 use super::quiz::{Practice, QuizRun, SelfCheckRun};
 use super::settings::Settings;
 use super::state::{use_ctx, Ctx, SaveState, Screen, StoreHandle};
+use super::teacher::{ClassView, SessionView, TeacherHome};
 use crate::lang::{self, Lang};
 use crate::platform;
 use crate::storage::{StorageError, Store};
@@ -190,6 +191,9 @@ pub fn Shell(
                         Screen::Quiz(id) => rsx! { QuizRun { id } },
                         Screen::Practice => rsx! { Practice {} },
                         Screen::SelfCheck => rsx! { SelfCheckRun {} },
+                        Screen::Teacher => rsx! { TeacherHome {} },
+                        Screen::Class(id) => rsx! { ClassView { id } },
+                        Screen::Session(id) => rsx! { SessionView { id } },
                     }
                 }
             }
@@ -279,7 +283,7 @@ fn Nav() -> Element {
         | Screen::Practice => 1,
         Screen::SelfCheck => 0,
         Screen::Help => 2,
-        Screen::Settings => 3,
+        Screen::Settings | Screen::Teacher | Screen::Class(_) | Screen::Session(_) => 3,
     };
     rsx! {
         nav { class: "tabbar", "aria-label": ctx.t("nav.label"),

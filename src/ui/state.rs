@@ -32,6 +32,12 @@ pub enum Screen {
     Quiz(String),
     /// Practise questions answered wrongly before.
     Practice,
+    /// Teacher mode: the PIN gate, then the classes.
+    Teacher,
+    /// A class in teacher mode.
+    Class(i64),
+    /// A class session in teacher mode.
+    Session(i64),
     /// The private self-check; nothing of it is stored.
     SelfCheck,
 }
@@ -94,6 +100,10 @@ pub struct Ctx {
     pub exited: Signal<bool>,
     /// The glossary term shown in the sheet over the page, if any.
     pub term: Signal<Option<String>>,
+    /// Teacher mode is open (the PIN was given); it closes on leaving it.
+    pub teacher_open: Signal<bool>,
+    /// Bumped after every teacher-data write, so teacher screens read again.
+    pub teacher_rev: Signal<u64>,
     /// Best score and attempts per quiz.
     pub quiz_stats: Signal<std::collections::BTreeMap<String, crate::storage::QuizStats>>,
     /// Questions to practise again.
@@ -144,6 +154,8 @@ impl Ctx {
                 term: Signal::new(None),
                 ticks: Signal::new(s.ticks().unwrap_or_default()),
                 quiz_stats: Signal::new(s.quiz_stats().unwrap_or_default()),
+                teacher_open: Signal::new(false),
+                teacher_rev: Signal::new(0),
                 review: Signal::new(s.review().unwrap_or_default()),
                 catalog: Catalog::embedded(),
                 store: Signal::new(store.clone()),
@@ -165,6 +177,16 @@ impl Ctx {
     }
 
     pub fn go(&self, screen: Screen) {
+        // Leaving teacher mode locks it: pupils on a shared device see no class data.
+        if !matches!(
+            screen,
+            Screen::Teacher | Screen::Class(_) | Screen::Session(_)
+        ) {
+            let mut open = self.teacher_open;
+            if *open.peek() {
+                open.set(false);
+            }
+        }
         let mut s = self.screen;
         s.set(screen);
         let mut term = self.term;
@@ -349,6 +371,33 @@ impl Ctx {
             s.set(stats);
         }
         self.after_write(r);
+    }
+
+    /// Reads teacher data (subscribing the caller to teacher writes).
+    pub fn teacher_read<T>(
+        &self,
+        f: impl FnOnce(&mut crate::teacher::Teacher<'_>) -> crate::storage::Result<T>,
+    ) -> crate::storage::Result<T> {
+        let _ = (self.teacher_rev)();
+        let store = self.store.peek();
+        let mut s = store.0.borrow_mut();
+        f(&mut s.teacher())
+    }
+
+    /// Changes teacher data, then saves (and tells teacher screens).
+    pub fn teacher_write<T>(
+        &self,
+        f: impl FnOnce(&mut crate::teacher::Teacher<'_>) -> crate::storage::Result<T>,
+    ) -> crate::storage::Result<T> {
+        let result = {
+            let store = self.store.peek();
+            let mut s = store.0.borrow_mut();
+            f(&mut s.teacher())
+        };
+        let mut rev = self.teacher_rev;
+        rev += 1;
+        self.after_write(result.as_ref().map(|_| ()).map_err(Clone::clone));
+        result
     }
 
     /// Records one practice answer.

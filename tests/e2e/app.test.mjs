@@ -532,3 +532,141 @@ test("the self-check leaves the stored database exactly as it was", async () => 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("teacher mode: PIN, a class of 5, codes (one mistyped), tally, shared device, reports, CSV, reload, lock", async () => {
+  const { dir, context, page, errors } = await freshStart("lt-LT");
+  try {
+    await page.goto(url);
+    await page.waitForSelector("nav.tabbar");
+    await page.click('[data-action="intro-ok"]');
+
+    // Two pupils' codes, from taking the quiz as pupils would on their phones.
+    const codes = [];
+    for (let i = 0; i < 2; i++) {
+      await page.click('[data-tab="learn"]');
+      await page.click('button[data-module="what-is-trafficking"]');
+      await page.click('[data-action="start-quiz"]');
+      for (;;) {
+        await page.waitForSelector("article.question");
+        await answerFirst(page);
+        await page.click('[data-action="next-question"]');
+        if (await page.$(".quiz-result")) break;
+      }
+      codes.push(await page.getAttribute(".result-code", "data-code"));
+    }
+
+    // Set a PIN; the recovery code is shown once.
+    await page.click('[data-tab="settings"]');
+    await page.click('[data-action="open-teacher-mode"]');
+    await page.fill('[data-input="new-pin"]', "2468");
+    await page.fill('[data-input="repeat-pin"]', "2468");
+    await page.click('[data-action="set-pin"]');
+    await page.waitForSelector("[data-recovery]");
+    assert.match(await page.getAttribute("[data-recovery]", "data-recovery"), /^[0-9A-HJKMNP-TV-Z]{10}$/);
+    await page.click('[data-action="recovery-done"]');
+
+    // A class of five, pseudonymous.
+    await page.fill('[data-input="class-name"]', "8B");
+    await page.click('[data-action="create-class"]');
+    await page.waitForSelector('[data-class-title="8B"]');
+    await page.fill('[data-input="pupils"]', "AK\nBT\nCR\n-\nEM");
+    await page.click('[data-action="add-pupils"]');
+    await page.waitForSelector('[data-pupil="5"]');
+    await shot(page, "teacher-class-lt");
+
+    // Result codes: a mistyped one is refused, then both are recorded.
+    await page.selectOption('[data-input="quiz"]', "what-is-trafficking");
+    await page.click('[data-mode="codes"]');
+    await page.click('[data-action="start-session"]');
+    await page.waitForSelector('[data-entry="codes"]');
+    const pupilOptions = await page.$$eval('[data-input="pupil"] option', (os) => os.map((o) => o.value).filter(Boolean));
+    const bad = codes[0].slice(0, 3) + (codes[0][3] === "A" ? "B" : "A") + codes[0].slice(4);
+    await page.selectOption('[data-input="pupil"]', pupilOptions[0]);
+    await page.fill('[data-input="code"]', bad);
+    await page.click('[data-action="enter-code"]');
+    await page.waitForSelector('[data-code-result="refused"]');
+    assert.match(await page.textContent('[data-code-result]'), /klaida/);
+    for (let i = 0; i < 2; i++) {
+      await page.selectOption('[data-input="pupil"]', pupilOptions[i]);
+      await page.fill('[data-input="code"]', codes[i].toLowerCase());
+      await page.click('[data-action="enter-code"]');
+      await page.waitForSelector('[data-code-result="ok"]');
+    }
+    await page.waitForSelector('[data-score-pupil="2"]');
+    await shot(page, "teacher-session-codes-lt");
+
+    // CSV: a BOM, one row per pupil, numbers as numbers.
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click('[data-action="export-csv"]')]);
+    const path = await download.path();
+    const bytes = (await import("node:fs")).readFileSync(path);
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+    const rows = bytes.subarray(3).toString("utf8").trim().split("\n");
+    assert.equal(rows.length, 3, rows.join("\n"));
+    for (const row of rows.slice(1)) {
+      const cells = row.split(",");
+      assert.match(cells[0], /^#\d/);
+      for (const c of cells.slice(1, -2)) assert.match(c, /^[01]$/);
+      assert.match(cells.at(-1), /^\d+(\.\d)?$/);
+    }
+
+    // A tally session.
+    await page.click('button.back');
+    await page.click('[data-mode="tally"]');
+    await page.click('[data-action="start-session"]');
+    await page.waitForSelector('[data-entry="tally"]');
+    await page.fill('[data-tally] >> nth=0 >> [data-tally-option="0"]', "3");
+    await page.fill('[data-tally] >> nth=0 >> [data-tally-option="1"]', "2");
+    await page.click('[data-tally] >> nth=0 >> [data-action="save-tally"]');
+    await page.waitForSelector('[data-question-report][data-percent]:not([data-percent="0"])');
+    await shot(page, "teacher-session-tally-lt");
+
+    // Shared device for two pupils: the result is hidden between them.
+    await page.click('button.back');
+    await page.click('[data-mode="shared"]');
+    await page.click('[data-action="start-session"]');
+    for (let i = 0; i < 2; i++) {
+      await page.waitForSelector('[data-input="shared-pupil"]');
+      await page.selectOption('[data-input="shared-pupil"]', pupilOptions[2 + i]);
+      await page.click('[data-action="start-pupil"]');
+      while (await page.$("[data-shared-question]")) {
+        await page.click("[data-shared-question] .option >> nth=0");
+        await page.click('[data-action="shared-next"]');
+      }
+      await page.waitForSelector("[data-handover]");
+      assert.equal(await page.$('[data-report="session"]'), null, "the last result is hidden");
+      await page.click('[data-action="next-pupil"]');
+    }
+    await page.waitForSelector('[data-score-pupil="4"]');
+
+    // The class reports.
+    await page.click('button.back');
+    await page.waitForSelector('[data-report="class"] svg.trend');
+    assert.ok((await page.$$("[data-difficult]")).length > 0);
+    await shot(page, "teacher-class-report-lt");
+    await saved(page);
+
+    // Reload: locked, then everything is there.
+    await page.reload();
+    await page.waitForSelector("nav.tabbar");
+    await page.click('[data-tab="settings"]');
+    await page.click('[data-action="open-teacher-mode"]');
+    await page.waitForSelector('[data-teacher-locked="true"]');
+    await page.fill('[data-input="pin"]', "1111");
+    await page.click('[data-action="open-teacher"]');
+    await page.waitForSelector(".lock .error");
+    await page.fill('[data-input="pin"]', "2468");
+    await page.click('[data-action="open-teacher"]');
+    await page.click('button[data-class="8B"]');
+    await page.waitForSelector('[data-pupil="5"]');
+    assert.equal((await page.$$("[data-session]")).length, 3);
+    // Leaving teacher mode locks it.
+    await page.click('[data-tab="home"]');
+    await page.click('[data-tab="settings"]');
+    await page.click('[data-action="open-teacher-mode"]');
+    await page.waitForSelector('[data-teacher-locked="true"]');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

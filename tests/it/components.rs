@@ -684,3 +684,30 @@ fn practice_lists_the_questions_answered_wrongly() {
     );
     assert!(has(&html, q.text.get(Lang::Lt)));
 }
+
+#[test]
+fn teacher_mode_asks_for_a_pin_and_hides_class_data() {
+    for lang in Lang::ALL {
+        let html = render_shell(seen_store(lang), Screen::Teacher);
+        assert!(
+            html.contains("data-action=\"set-pin\""),
+            "{lang:?}: first use sets a PIN"
+        );
+        assert!(has(&html, &tr(lang, "teacher.setup_text")));
+    }
+    let mut store = seen_store(Lang::Lt);
+    let pin = sauga::passcode::hash("2468", &[1u8; 16]).unwrap();
+    let rec = sauga::passcode::hash("ABCDEFGHJK", &[2u8; 16]).unwrap();
+    let class = {
+        let mut t = store.teacher();
+        t.set_pin(&pin, &rec).unwrap();
+        let class = t.create_class("8B", 1).unwrap();
+        t.add_pupils(class, "AK\nBT").unwrap();
+        class
+    };
+    // Straight to a class screen: the PIN comes first, and no pupil shows.
+    let html = render_shell(store, Screen::Class(class));
+    assert!(html.contains("data-teacher-locked=\"true\""));
+    assert!(!html.contains("data-pupil="));
+    assert!(!html.contains("8B"));
+}

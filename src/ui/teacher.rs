@@ -1,0 +1,759 @@
+//! Teacher mode: the PIN gate, classes of pseudonymous pupils, class sessions (result
+//! codes, tally, or the shared device) and their reports, all on this device.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use dioxus::prelude::*;
+
+use super::icons::{Icon, Svg};
+use super::state::{use_ctx, Ctx, Screen};
+use crate::platform;
+use crate::quiz::{Question, Quiz};
+use crate::resultcode::{self, CodeError};
+use crate::teacher::{self, Mode, PinCheck, Pupil, Recorded, Session};
+
+/// The gate: set a PIN on first use, then ask for it.
+#[component]
+pub fn TeacherHome() -> Element {
+    let ctx = use_ctx();
+    // The recovery code, shown once right after the PIN is set.
+    let mut recovery = use_signal(|| None::<String>);
+    if let Some(code) = recovery() {
+        return rsx! {
+            section { class: "card", "data-recovery": "{code}",
+                h1 { {ctx.t("teacher.recovery_title")} }
+                p { {ctx.t("teacher.recovery_text")} }
+                p { class: "code big-code", "{resultcode::Grouped(&code)}" }
+                button { class: "btn primary wide", "data-action": "recovery-done",
+                    onclick: move |_| {
+                        recovery.set(None);
+                        let mut open = ctx.teacher_open;
+                        open.set(true);
+                    },
+                    {ctx.t("teacher.recovery_done")}
+                }
+            }
+        };
+    }
+    let has_pin = ctx.teacher_read(|t| t.has_pin()).unwrap_or(false);
+    if !(ctx.teacher_open)() {
+        return if has_pin {
+            rsx! { PinGate {} }
+        } else {
+            rsx! { PinSetup { recovery } }
+        };
+    }
+    rsx! { Classes {} }
+}
+
+#[component]
+fn PinSetup(recovery: Signal<Option<String>>) -> Element {
+    let ctx = use_ctx();
+    let mut first = use_signal(String::new);
+    let mut second = use_signal(String::new);
+    let mut error = use_signal(|| None::<String>);
+    let mut recovery = recovery;
+    rsx! {
+        section { class: "card",
+            h1 { {ctx.t("teacher.title")} }
+            p { {ctx.t("teacher.setup_text")} }
+            form { class: "stack",
+                onsubmit: move |e: FormEvent| {
+                    e.prevent_default();
+                    let (a, b) = (first(), second());
+                    if a.chars().count() < 4 || !a.chars().all(|c| c.is_ascii_digit()) {
+                        error.set(Some(ctx.t("teacher.pin_rule")));
+                        return;
+                    }
+                    if a != b {
+                        error.set(Some(ctx.t("privacy.mismatch")));
+                        return;
+                    }
+                    let code = recovery_code();
+                    let hashes = crate::passcode::hash(&a, &platform::random_bytes(16))
+                        .and_then(|p| crate::passcode::hash(&code, &platform::random_bytes(16)).map(|r| (p, r)));
+                    match hashes {
+                        Ok((p, r)) => match ctx.teacher_write(|t| t.set_pin(&p, &r)) {
+                            Ok(()) => recovery.set(Some(code)),
+                            Err(e) => error.set(Some(e.to_string())),
+                        },
+                        Err(e) => error.set(Some(e.to_string())),
+                    }
+                },
+                input { class: "passcode", r#type: "password", inputmode: "numeric", autocomplete: "new-password",
+                    "aria-label": ctx.t("teacher.new_pin"), placeholder: ctx.t("teacher.new_pin"), "data-input": "new-pin",
+                    value: "{first}", oninput: move |e: FormEvent| first.set(e.value()) }
+                input { class: "passcode", r#type: "password", inputmode: "numeric", autocomplete: "new-password",
+                    "aria-label": ctx.t("teacher.repeat_pin"), placeholder: ctx.t("teacher.repeat_pin"), "data-input": "repeat-pin",
+                    value: "{second}", oninput: move |e: FormEvent| second.set(e.value()) }
+                button { class: "btn primary", r#type: "submit", "data-action": "set-pin", {ctx.t("teacher.set_pin")} }
+            }
+            if let Some(e) = error() {
+                p { class: "error", role: "alert", "{e}" }
+            }
+        }
+    }
+}
+
+/// Ten characters of Crockford base32 from the platform's randomness.
+fn recovery_code() -> String {
+    const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    platform::random_bytes(10)
+        .iter()
+        .map(|b| ALPHABET[(b & 31) as usize] as char)
+        .collect()
+}
+
+#[component]
+fn PinGate() -> Element {
+    let ctx = use_ctx();
+    let mut entry = use_signal(String::new);
+    let mut message = use_signal(|| None::<String>);
+    rsx! {
+        section { class: "card lock", "data-teacher-locked": "true",
+            h1 { {ctx.t("teacher.enter_pin")} }
+            form {
+                onsubmit: move |e: FormEvent| {
+                    e.prevent_default();
+                    let pin = entry();
+                    entry.set(String::new());
+                    let result = ctx.teacher_write(|t| t.check_pin(&pin, platform::now_unix(), crate::passcode::verify));
+                    match result {
+                        Ok(PinCheck::Open) => {
+                            message.set(None);
+                            let mut open = ctx.teacher_open;
+                            open.set(true);
+                        }
+                        Ok(PinCheck::Wrong { wait_seconds: 0 }) => message.set(Some(ctx.t("teacher.wrong_pin"))),
+                        Ok(PinCheck::Wrong { wait_seconds: s }) | Ok(PinCheck::Wait { seconds: s }) => {
+                            message.set(Some(ctx.t_with("teacher.wait", &[("n", &s.to_string())])))
+                        }
+                        Ok(PinCheck::NotSet) => {}
+                        Err(e) => message.set(Some(e.to_string())),
+                    }
+                },
+                input { class: "passcode", r#type: "password", inputmode: "numeric", autocomplete: "off",
+                    "aria-label": ctx.t("teacher.enter_pin"), "data-input": "pin",
+                    value: "{entry}", oninput: move |e: FormEvent| entry.set(e.value()) }
+                button { class: "btn primary wide", r#type: "submit", "data-action": "open-teacher", {ctx.t("lock.open")} }
+            }
+            if let Some(m) = message() {
+                p { class: "error", role: "alert", "{m}" }
+            }
+            p { class: "muted", {ctx.t("teacher.recovery_hint")} }
+        }
+    }
+}
+
+#[component]
+fn Classes() -> Element {
+    let ctx = use_ctx();
+    let classes = ctx.teacher_read(|t| t.classes()).unwrap_or_default();
+    let mut name = use_signal(String::new);
+    rsx! {
+        div { class: "row spread",
+            h1 { {ctx.t("teacher.classes")} }
+            button { class: "btn small", "data-action": "lock-teacher",
+                onclick: move |_| {
+                    let mut open = ctx.teacher_open;
+                    open.set(false);
+                },
+                {ctx.t("privacy.lock_now")}
+            }
+        }
+        p { class: "muted", {ctx.t("teacher.private")} }
+        ul { class: "module-list",
+            for c in classes {
+                li { key: "{c.id}",
+                    button { class: "module-card", "data-class": "{c.name}", onclick: move |_| ctx.go(Screen::Class(c.id)),
+                        span { class: "module-text",
+                            span { class: "module-title", "{c.name}" }
+                            if c.archived { span { class: "chip", {ctx.t("teacher.archived")} } }
+                        }
+                    }
+                }
+            }
+        }
+        form { class: "card stack",
+            onsubmit: move |e: FormEvent| {
+                e.prevent_default();
+                let n = name();
+                if n.trim().is_empty() {
+                    return;
+                }
+                if let Ok(id) = ctx.teacher_write(|t| t.create_class(&n, platform::now_unix())) {
+                    name.set(String::new());
+                    ctx.go(Screen::Class(id));
+                }
+            },
+            label { span { {ctx.t("teacher.new_class")} }
+                input { class: "search", "data-input": "class-name", value: "{name}", oninput: move |e: FormEvent| name.set(e.value()) }
+            }
+            button { class: "btn primary", r#type: "submit", "data-action": "create-class", {ctx.t("teacher.create_class")} }
+        }
+    }
+}
+
+fn quiz_title(ctx: &Ctx, quiz: &Quiz) -> String {
+    let lang = (ctx.lang)();
+    match (&quiz.title, &quiz.module) {
+        (Some(t), _) => t.get(lang).clone(),
+        (None, Some(m)) => ctx
+            .catalog
+            .module(m)
+            .map(|m| m.title.get(lang).clone())
+            .unwrap_or_else(|| m.clone()),
+        _ => quiz.id.clone(),
+    }
+}
+
+fn all_questions(ctx: &Ctx) -> BTreeMap<String, &'static Question> {
+    ctx.catalog
+        .quizzes
+        .iter()
+        .flat_map(|q| q.questions.iter())
+        .map(|q| (q.key(), q))
+        .collect()
+}
+
+#[component]
+pub fn ClassView(id: i64) -> Element {
+    let ctx = use_ctx();
+    if !(ctx.teacher_open)() {
+        return rsx! { PinGate {} };
+    }
+    let lang = (ctx.lang)();
+    let class = ctx
+        .teacher_read(|t| t.classes())
+        .unwrap_or_default()
+        .into_iter()
+        .find(|c| c.id == id);
+    let Some(class) = class else {
+        return rsx! { p { {ctx.t("module.not_found")} } };
+    };
+    let pupils = ctx.teacher_read(|t| t.pupils(id)).unwrap_or_default();
+    let sessions = ctx.teacher_read(|t| t.sessions(id)).unwrap_or_default();
+    let answers = ctx.teacher_read(|t| t.answers(id)).unwrap_or_default();
+    let tallies = ctx.teacher_read(|t| t.tallies(id)).unwrap_or_default();
+    let questions = all_questions(&ctx);
+    let mut paste = use_signal(String::new);
+    let mut rename = use_signal(|| None::<String>);
+    let mut confirm_delete = use_signal(|| false);
+    let mut quiz_choice = use_signal(|| {
+        ctx.catalog
+            .quizzes
+            .first()
+            .map(|q| q.id.clone())
+            .unwrap_or_default()
+    });
+    let mut mode = use_signal(|| Mode::Codes);
+    let topics = teacher::topic_results(&answers, &questions);
+    let trend = teacher::trend(&sessions, &answers);
+    let results: Vec<teacher::QuestionResult> = sessions
+        .iter()
+        .flat_map(|s| teacher::question_results(s, &answers, &tallies, &questions))
+        .collect();
+    let hard = teacher::difficult_questions(&results);
+    let quizzes: Vec<(String, String)> = ctx
+        .catalog
+        .quizzes
+        .iter()
+        .chain(ctx.catalog.final_quiz.iter())
+        .map(|q| (q.id.clone(), quiz_title(&ctx, q)))
+        .collect();
+    rsx! {
+        button { class: "back", onclick: move |_| ctx.go(Screen::Teacher),
+            Svg { icon: Icon::ArrowLeft }
+            span { {ctx.t("teacher.classes")} }
+        }
+        if let Some(n) = rename() {
+            form { class: "row",
+                onsubmit: move |e: FormEvent| {
+                    e.prevent_default();
+                    if let Some(name) = rename() {
+                        let _ = ctx.teacher_write(|t| t.rename_class(id, &name));
+                    }
+                    rename.set(None);
+                },
+                input { class: "search", "data-input": "rename", value: "{n}", oninput: move |e: FormEvent| rename.set(Some(e.value())) }
+                button { class: "btn primary", r#type: "submit", {ctx.t("teacher.save")} }
+            }
+        } else {
+            h1 { "data-class-title": "{class.name}", "{class.name}" }
+        }
+        div { class: "row",
+            button { class: "btn small", onclick: move |_| rename.set(Some(class.name.clone())), {ctx.t("teacher.rename")} }
+            button { class: "btn small", "data-action": "archive",
+                onclick: move |_| { let _ = ctx.teacher_write(|t| t.archive_class(id, !class.archived)); },
+                if class.archived { {ctx.t("teacher.unarchive")} } else { {ctx.t("teacher.archive")} }
+            }
+            if confirm_delete() {
+                button { class: "btn danger small", "data-action": "delete-confirm",
+                    onclick: move |_| {
+                        if ctx.teacher_write(|t| t.delete_class(id)).is_ok() {
+                            ctx.go(Screen::Teacher);
+                        }
+                    },
+                    {ctx.t("teacher.delete_confirm")}
+                }
+                button { class: "btn small", onclick: move |_| confirm_delete.set(false), {ctx.t("settings.cancel")} }
+            } else {
+                button { class: "btn small", "data-action": "delete", onclick: move |_| confirm_delete.set(true), {ctx.t("teacher.delete")} }
+            }
+        }
+        section { class: "card",
+            h2 { {ctx.t_with("teacher.pupils", &[("n", &pupils.len().to_string())])} }
+            p { class: "note", {ctx.t("teacher.no_names")} }
+            ul { class: "pupils",
+                for p in pupils.iter() {
+                    li { key: "{p.id}", "data-pupil": "{p.number}", "{p.label()}" }
+                }
+            }
+            label { span { {ctx.t("teacher.paste")} }
+                textarea { class: "search", rows: "4", "data-input": "pupils", value: "{paste}", oninput: move |e: FormEvent| paste.set(e.value()) }
+            }
+            button { class: "btn", "data-action": "add-pupils",
+                onclick: move |_| {
+                    if ctx.teacher_write(|t| t.add_pupils(id, &paste())).is_ok() {
+                        paste.set(String::new());
+                    }
+                },
+                {ctx.t("teacher.add_pupils")}
+            }
+        }
+        section { class: "card stack",
+            h2 { {ctx.t("teacher.new_session")} }
+            label { span { {ctx.t("teacher.quiz")} }
+                select { "data-input": "quiz", onchange: move |e: FormEvent| quiz_choice.set(e.value()),
+                    for (qid, title) in quizzes {
+                        option { value: "{qid}", selected: qid == quiz_choice(), "{title}" }
+                    }
+                }
+            }
+            div { class: "segmented", role: "radiogroup", "aria-label": ctx.t("teacher.mode"),
+                for m in [Mode::Codes, Mode::Tally, Mode::Shared] {
+                    button { key: "{m.code()}", class: if m == mode() { "seg active" } else { "seg" }, role: "radio",
+                        "aria-checked": if m == mode() { "true" } else { "false" }, "data-mode": m.code(),
+                        onclick: move |_| mode.set(m),
+                        {ctx.t(&format!("teacher.mode.{}", m.code()))}
+                    }
+                }
+            }
+            p { class: "muted", {ctx.t(&format!("teacher.mode_help.{}", mode().code()))} }
+            button { class: "btn primary", "data-action": "start-session",
+                onclick: move |_| {
+                    let Some(quiz) = ctx.catalog.quiz(&quiz_choice()) else { return };
+                    let keys: Vec<String> = quiz.questions.iter().map(|q| q.key()).collect();
+                    if let Ok(sid) = ctx.teacher_write(|t| t.start_session(id, &quiz.id, quiz.version, &keys, mode(), platform::now_unix())) {
+                        ctx.go(Screen::Session(sid));
+                    }
+                },
+                {ctx.t("teacher.start_session")}
+            }
+        }
+        if !sessions.is_empty() {
+            section { class: "card",
+                h2 { {ctx.t("teacher.sessions")} }
+                ul { class: "sessions",
+                    for s in sessions.iter().rev() {
+                        {
+                            let title = ctx.catalog.quiz(&s.quiz_id).map(|q| quiz_title(&ctx, q)).unwrap_or_else(|| s.quiz_id.clone());
+                            let sid = s.id;
+                            let date = crate::dates::Date::from_unix(s.started_at).to_string();
+                            rsx! {
+                                li { key: "{s.id}",
+                                    button { class: "page-link", "data-session": "{s.id}", onclick: move |_| ctx.go(Screen::Session(sid)),
+                                        span { class: "page-title", "{date} · {title}" }
+                                        span { class: "chip", {ctx.t(&format!("teacher.mode.{}", s.mode.code()))} }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            section { class: "card report", "data-report": "class",
+                h2 { {ctx.t("teacher.trend")} }
+                TrendChart { points: trend.iter().map(|(_, p)| *p).collect::<Vec<f64>>() }
+                h2 { {ctx.t("teacher.topics")} }
+                for (tag, (r, n)) in topics.iter() {
+                    Bar { key: "{tag}", label: tag.clone(), percent: f64::from(*r) * 100.0 / f64::from((*n).max(1)), note: format!("{r}/{n}") }
+                }
+                h2 { {ctx.t("teacher.difficult")} }
+                ol { class: "difficult",
+                    for r in hard.iter().take(5) {
+                        if let Some(q) = questions.get(&r.key) {
+                            li { key: "{r.key}", "data-difficult": "{r.key}",
+                                p { strong { {q.text.get(lang).clone()} } " — " {format!("{:.0} %", r.percent())} }
+                                for o in q.options.iter().filter(|o| o.correct) {
+                                    p { class: "muted", {o.feedback.get(lang).clone()} }
+                                }
+                            }
+                        }
+                    }
+                }
+                button { class: "btn small", onclick: move |_| { let _ = document::eval("window.print()"); }, {ctx.t("teacher.print")} }
+            }
+        }
+    }
+}
+
+/// A horizontal bar (inline SVG, no script library).
+#[component]
+fn Bar(label: String, percent: f64, note: String) -> Element {
+    let w = percent.clamp(0.0, 100.0);
+    rsx! {
+        div { class: "bar-row",
+            span { class: "bar-label", "{label}" }
+            svg { class: "bar-svg", view_box: "0 0 100 10", preserve_aspect_ratio: "none", role: "img", "aria-label": "{label}: {w:.0} %",
+                rect { x: "0", y: "0", width: "100", height: "10", fill: "#e2e8e6" }
+                rect { x: "0", y: "0", width: "{w}", height: "10", fill: "#0f766e" }
+            }
+            span { class: "bar-value", "{w:.0} % ({note})" }
+        }
+    }
+}
+
+/// The class's percent right per session, as a line (inline SVG).
+#[component]
+fn TrendChart(points: Vec<f64>) -> Element {
+    let ctx = use_ctx();
+    if points.is_empty() {
+        return rsx! { p { class: "muted", {ctx.t("teacher.no_data")} } };
+    }
+    let n = points.len();
+    let x = |i: usize| {
+        if n == 1 {
+            150.0
+        } else {
+            10.0 + 280.0 * i as f64 / (n - 1) as f64
+        }
+    };
+    let y = |p: f64| 110.0 - p;
+    let line: String = points
+        .iter()
+        .enumerate()
+        .map(|(i, p)| format!("{:.1},{:.1}", x(i), y(*p)))
+        .collect::<Vec<_>>()
+        .join(" ");
+    rsx! {
+        svg { class: "trend", view_box: "0 0 300 120", role: "img", "aria-label": ctx.t("teacher.trend"),
+            line { x1: "10", y1: "110", x2: "290", y2: "110", stroke: "#94a3b8" }
+            line { x1: "10", y1: "10", x2: "290", y2: "10", stroke: "#e2e8e6" }
+            polyline { points: "{line}", fill: "none", stroke: "#0f766e", stroke_width: "3" }
+            for (i, p) in points.iter().enumerate() {
+                circle { key: "{i}", cx: "{x(i):.1}", cy: "{y(*p):.1}", r: "4", fill: "#0f766e" }
+            }
+        }
+    }
+}
+
+#[component]
+pub fn SessionView(id: i64) -> Element {
+    let ctx = use_ctx();
+    let mut pupil_choice = use_signal(|| None::<i64>);
+    let mut code = use_signal(String::new);
+    let mut message = use_signal(|| None::<(bool, String)>);
+    let mut exported = use_signal(|| None::<String>);
+    let mut shared_pupil = use_signal(|| None::<i64>);
+    let mut handed = use_signal(|| false);
+    if !(ctx.teacher_open)() {
+        return rsx! { PinGate {} };
+    }
+    let lang = (ctx.lang)();
+    let found = ctx.teacher_read(|t| {
+        for c in t.classes()? {
+            if let Some(s) = t.sessions(c.id)?.into_iter().find(|s| s.id == id) {
+                return Ok(Some(s));
+            }
+        }
+        Ok(None)
+    });
+    let Some(session) = found.ok().flatten() else {
+        return rsx! { p { {ctx.t("module.not_found")} } };
+    };
+    let Some(quiz) = ctx.catalog.quiz(&session.quiz_id).cloned() else {
+        return rsx! { p { {ctx.t("module.not_found")} } };
+    };
+    let class_id = session.class_id;
+    let pupils = ctx.teacher_read(|t| t.pupils(class_id)).unwrap_or_default();
+    let answers = ctx
+        .teacher_read(|t| t.answers(class_id))
+        .unwrap_or_default();
+    let tallies = ctx
+        .teacher_read(|t| t.tallies(class_id))
+        .unwrap_or_default();
+    let questions = all_questions(&ctx);
+    let results = teacher::question_results(&session, &answers, &tallies, &questions);
+    let scores = teacher::pupil_scores(&session, &answers);
+    let title = quiz_title(&ctx, &quiz);
+    let session_for_codes = session.clone();
+    let quiz_for_codes = quiz.clone();
+    let pupils_for_codes = pupils.clone();
+    let session_for_csv = session.clone();
+    let pupils_for_csv = pupils.clone();
+    let answers_for_csv = answers.clone();
+    rsx! {
+        button { class: "back", onclick: move |_| ctx.go(Screen::Class(class_id)),
+            Svg { icon: Icon::ArrowLeft }
+            span { {ctx.t("teacher.back_to_class")} }
+        }
+        h1 { "{title}" }
+        p { class: "chip", "data-session-mode": session.mode.code(), {ctx.t(&format!("teacher.mode.{}", session.mode.code()))} }
+        match session.mode {
+            Mode::Codes => rsx! {
+                form { class: "card stack", "data-entry": "codes",
+                    onsubmit: move |e: FormEvent| {
+                        e.prevent_default();
+                        let Some(pid) = pupil_choice() else {
+                            message.set(Some((false, ctx.t("teacher.pick_pupil"))));
+                            return;
+                        };
+                        let outcome = enter_code(&ctx, &session_for_codes, &quiz_for_codes, pid, &code());
+                        let label = pupils_for_codes.iter().find(|p| p.id == pid).map(Pupil::label).unwrap_or_default();
+                        match outcome {
+                            Ok(Recorded::New) => {
+                                message.set(Some((true, ctx.t_with("teacher.code_ok", &[("pupil", &label)]))));
+                                code.set(String::new());
+                            }
+                            Ok(Recorded::Replaced) => {
+                                message.set(Some((true, ctx.t_with("teacher.code_duplicate", &[("pupil", &label)]))));
+                                code.set(String::new());
+                            }
+                            Err(m) => message.set(Some((false, m))),
+                        }
+                    },
+                    label { span { {ctx.t("teacher.pupil")} }
+                        select { "data-input": "pupil", onchange: move |e: FormEvent| pupil_choice.set(e.value().parse().ok()),
+                            option { value: "", {ctx.t("teacher.pick_pupil")} }
+                            for p in pupils.iter() {
+                                option { key: "{p.id}", value: "{p.id}", selected: pupil_choice() == Some(p.id), "{p.label()}" }
+                            }
+                        }
+                    }
+                    label { span { {ctx.t("teacher.code")} }
+                        input { class: "search code-input", "data-input": "code", autocomplete: "off", value: "{code}", oninput: move |e: FormEvent| code.set(e.value()) }
+                    }
+                    button { class: "btn primary", r#type: "submit", "data-action": "enter-code", {ctx.t("teacher.add_code")} }
+                    if let Some((ok, m)) = message() {
+                        p { class: if ok { "done-banner" } else { "error" }, role: "status", "data-code-result": if ok { "ok" } else { "refused" }, "{m}" }
+                    }
+                }
+            },
+            Mode::Tally => rsx! {
+                section { class: "card", "data-entry": "tally",
+                    p { class: "muted", {ctx.t("teacher.mode_help.tally")} }
+                    for (qi, key) in session.questions.iter().enumerate() {
+                        if let Some(q) = questions.get(key) {
+                            TallyQuestion { key: "{key}", session_id: session.id, number: qi + 1, question: (*q).clone(),
+                                counts: tallies.get(&(session.id, key.clone())).cloned().unwrap_or_default() }
+                        }
+                    }
+                }
+            },
+            Mode::Shared => rsx! {
+                section { class: "card", "data-entry": "shared",
+                    if handed() {
+                        div { class: "handover", "data-handover": "true",
+                            h2 { {ctx.t("teacher.handover")} }
+                            button { class: "btn primary wide", "data-action": "next-pupil", onclick: move |_| handed.set(false), {ctx.t("teacher.next_pupil")} }
+                        }
+                    } else if let Some(pid) = shared_pupil() {
+                        SharedRun { key: "{pid}", session: session.clone(), quiz: quiz.clone(), pupil_id: pid,
+                            on_done: move |_| { shared_pupil.set(None); handed.set(true); } }
+                    } else {
+                        label { span { {ctx.t("teacher.pupil")} }
+                            select { "data-input": "shared-pupil", onchange: move |e: FormEvent| pupil_choice.set(e.value().parse().ok()),
+                                option { value: "", {ctx.t("teacher.pick_pupil")} }
+                                for p in pupils.iter() {
+                                    option { key: "{p.id}", value: "{p.id}", "{p.label()}" }
+                                }
+                            }
+                        }
+                        button { class: "btn primary", "data-action": "start-pupil",
+                            onclick: move |_| if let Some(p) = pupil_choice() { shared_pupil.set(Some(p)) },
+                            {ctx.t("teacher.start_pupil")}
+                        }
+                    }
+                }
+            },
+        }
+        if !handed() && shared_pupil().is_none() {
+            section { class: "card report", "data-report": "session",
+                h2 { {ctx.t("teacher.by_pupil")} }
+                table { class: "scores",
+                    thead { tr { th { {ctx.t("teacher.pupil")} } th { {ctx.t("teacher.score")} } } }
+                    tbody {
+                        for p in pupils.iter().filter(|p| scores.contains_key(&p.id)) {
+                            {
+                                let (r, n) = scores[&p.id];
+                                rsx! { tr { key: "{p.id}", "data-score-pupil": "{p.number}", td { "{p.label()}" } td { "{r} / {n}" } } }
+                            }
+                        }
+                    }
+                }
+                h2 { {ctx.t("teacher.by_question")} }
+                for (i, r) in results.iter().enumerate() {
+                    if let Some(q) = questions.get(&r.key) {
+                        div { key: "{r.key}", class: "question-report", "data-question-report": "{r.key}", "data-percent": "{r.percent():.0}",
+                            Bar { label: format!("Q{}", i + 1), percent: r.percent(), note: format!("{}/{}", r.right, r.answered) }
+                            p { class: "muted", {q.text.get(lang).clone()} }
+                            if let Some((o, n)) = r.top_wrong {
+                                if let Some(opt) = q.options.get(o) {
+                                    p { class: "small", {ctx.t_with("teacher.top_wrong", &[("option", opt.text.get(lang)), ("n", &n.to_string())])} }
+                                }
+                            }
+                        }
+                    }
+                }
+                div { class: "row",
+                    button { class: "btn", "data-action": "export-csv",
+                        onclick: move |_| {
+                            let csv = teacher::session_csv(&session_for_csv, &pupils_for_csv, &answers_for_csv,
+                                &ctx.t("teacher.pupil"), &ctx.t("teacher.right"), "%");
+                            let name = format!("sauga-session-{}.csv", session_for_csv.id);
+                            let result = csv.map_err(|e| e.to_string()).and_then(|bytes| platform::save_file(&name, &bytes, "text/csv;charset=utf-8"));
+                            exported.set(Some(match result {
+                                Ok(where_) => ctx.t_with("teacher.exported", &[("file", &where_)]),
+                                Err(e) => e,
+                            }));
+                        },
+                        {ctx.t("teacher.export_csv")}
+                    }
+                    button { class: "btn", onclick: move |_| { let _ = document::eval("window.print()"); }, {ctx.t("teacher.print")} }
+                }
+                if let Some(m) = exported() {
+                    p { class: "muted", "data-exported": "true", "{m}" }
+                }
+            }
+        }
+    }
+}
+
+/// Reads a typed result code and records it for the pupil.
+fn enter_code(
+    ctx: &Ctx,
+    session: &Session,
+    quiz: &Quiz,
+    pupil_id: i64,
+    code: &str,
+) -> Result<Recorded, String> {
+    let decoded =
+        resultcode::decode(code, &quiz.id, quiz.version, &quiz.slots()).map_err(|e| match e {
+            CodeError::OtherQuiz => ctx.t("teacher.code_other_quiz"),
+            CodeError::OtherVersion => ctx.t("teacher.code_other_version"),
+            _ => ctx.t("teacher.code_mistyped"),
+        })?;
+    let rows: Vec<(String, BTreeSet<usize>, bool)> = quiz
+        .questions
+        .iter()
+        .zip(&decoded.answers)
+        .filter(|(q, _)| session.questions.contains(&q.key()))
+        .map(|(q, a)| {
+            let chosen: BTreeSet<usize> = a.iter().map(|&i| usize::from(i)).collect();
+            let right = q.is_right(&chosen);
+            (q.key(), chosen, right)
+        })
+        .collect();
+    ctx.teacher_write(|t| t.record_answers(session.id, pupil_id, &rows))
+        .map_err(|e| e.to_string())
+}
+
+#[component]
+fn TallyQuestion(session_id: i64, number: usize, question: Question, counts: Vec<u32>) -> Element {
+    let ctx = use_ctx();
+    let lang = (ctx.lang)();
+    let n = question.options.len();
+    let mut values = use_signal(|| {
+        (0..n)
+            .map(|i| counts.get(i).copied().unwrap_or(0))
+            .collect::<Vec<u32>>()
+    });
+    let mut saved = use_signal(|| false);
+    let key = question.key();
+    rsx! {
+        div { class: "tally", "data-tally": "{key}",
+            p { strong { "Q{number}. " } {question.text.get(lang).clone()} }
+            for (i, o) in question.options.iter().enumerate() {
+                label { key: "{i}", class: "tally-row",
+                    span { if o.correct { "✓ " } {o.text.get(lang).clone()} }
+                    input { r#type: "number", min: "0", max: "99", class: "tally-input", "data-tally-option": "{i}",
+                        value: "{values()[i]}",
+                        oninput: move |e: FormEvent| {
+                            values.write()[i] = e.value().parse().unwrap_or(0);
+                            saved.set(false);
+                        }
+                    }
+                }
+            }
+            button { class: "btn small", "data-action": "save-tally",
+                onclick: move |_| {
+                    if ctx.teacher_write(|t| t.record_tally(session_id, &key, &values())).is_ok() {
+                        saved.set(true);
+                    }
+                },
+                if saved() { {ctx.t("save.saved")} } else { {ctx.t("teacher.save")} }
+            }
+        }
+    }
+}
+
+/// A pupil takes the session's quiz on the teacher's device; the answers go to the
+/// session, not to this device's own progress. No score is shown at the end.
+#[component]
+fn SharedRun(session: Session, quiz: Quiz, pupil_id: i64, on_done: EventHandler<()>) -> Element {
+    let ctx = use_ctx();
+    let lang = (ctx.lang)();
+    let mut step = use_signal(|| 0usize);
+    let mut chosen = use_signal(BTreeSet::<usize>::new);
+    let mut rows = use_signal(Vec::<(String, BTreeSet<usize>, bool)>::new);
+    let asked: Vec<Question> = session
+        .questions
+        .iter()
+        .filter_map(|k| quiz.questions.iter().find(|q| &q.key() == k).cloned())
+        .collect();
+    let Some(q) = asked.get(step()).cloned() else {
+        return rsx! {};
+    };
+    let total = asked.len();
+    let multiple = q.kind == crate::quiz::QuestionKind::Multiple;
+    let sid = session.id;
+    rsx! {
+        p { class: "page-count", {ctx.t_with("quiz.progress", &[("n", &(step() + 1).to_string()), ("total", &total.to_string())])} }
+        article { class: "question", "data-shared-question": "{q.key()}",
+            if let Some(s) = &q.scenario { aside { class: "note", p { {s.get(lang).clone()} } } }
+            h2 { class: "question-text", {q.text.get(lang).clone()} }
+            div { class: "options",
+                for (i, o) in q.options.iter().enumerate() {
+                    button { key: "{i}", class: if chosen().contains(&i) { "option chosen" } else { "option" }, "data-option": "{i}",
+                        onclick: move |_| {
+                            let mut c = chosen.write();
+                            if multiple {
+                                if !c.remove(&i) { c.insert(i); }
+                            } else {
+                                c.clear();
+                                c.insert(i);
+                            }
+                        },
+                        span { {o.text.get(lang).clone()} }
+                    }
+                }
+            }
+            button { class: "btn primary wide", "data-action": "shared-next", disabled: chosen().is_empty(),
+                onclick: move |_| {
+                    let picked = chosen();
+                    let right = q.is_right(&picked);
+                    rows.write().push((q.key(), picked, right));
+                    chosen.set(BTreeSet::new());
+                    if step() + 1 >= total {
+                        let _ = ctx.teacher_write(|t| t.record_answers(sid, pupil_id, &rows()));
+                        on_done.call(());
+                    } else {
+                        step += 1;
+                    }
+                },
+                {ctx.t("quiz.next")}
+            }
+        }
+    }
+}
