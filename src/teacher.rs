@@ -481,7 +481,8 @@ impl Teacher<'_> {
     pub fn answers(&self, class_id: i64) -> Result<Vec<AnswerRow>> {
         let mut stmt = self.conn.prepare(
             "SELECT a.session_id, a.pupil_id, a.question_key, a.chosen, a.correct
-             FROM answer a JOIN session s ON s.id = a.session_id WHERE s.class_id = ?1",
+             FROM answer a JOIN session s ON s.id = a.session_id WHERE s.class_id = ?1
+             ORDER BY a.session_id",
         )?;
         let rows = stmt.query_map([class_id], |r| {
             Ok(AnswerRow {
@@ -543,23 +544,37 @@ impl QuestionResult {
     }
 }
 
-/// Per question of a session, from pupils' answers and tallies together.
+/// A class's answers as one slice per session (answers come sorted by session from
+/// [`Teacher::answers`]), so each report reads only its own rows.
+pub fn by_session(answers: &[AnswerRow]) -> BTreeMap<i64, &[AnswerRow]> {
+    answers
+        .chunk_by(|a, b| a.session_id == b.session_id)
+        .map(|chunk| (chunk[0].session_id, chunk))
+        .collect()
+}
+
+/// Per question of a session, from pupils' answers and tallies together. `answers`
+/// may hold the whole class's answers or just this session's (faster).
 pub fn question_results(
     session: &Session,
     answers: &[AnswerRow],
     tallies: &BTreeMap<(i64, String), Vec<u32>>,
     questions: &BTreeMap<String, &Question>,
 ) -> Vec<QuestionResult> {
+    let mut per_question: BTreeMap<&str, Vec<&AnswerRow>> = BTreeMap::new();
+    for a in answers.iter().filter(|a| a.session_id == session.id) {
+        per_question
+            .entry(a.question_key.as_str())
+            .or_default()
+            .push(a);
+    }
     session
         .questions
         .iter()
         .map(|key| {
             let mut chosen_count: BTreeMap<usize, u32> = BTreeMap::new();
             let (mut answered, mut right) = (0u32, 0u32);
-            for a in answers
-                .iter()
-                .filter(|a| a.session_id == session.id && &a.question_key == key)
-            {
+            for a in per_question.get(key.as_str()).into_iter().flatten() {
                 answered += 1;
                 right += u32::from(a.correct);
                 for &c in &a.chosen {
@@ -624,16 +639,47 @@ pub fn topic_results(
 
 /// The class's average percent right per session, in time order.
 pub fn trend(sessions: &[Session], answers: &[AnswerRow]) -> Vec<(i64, f64)> {
+    let mut totals: BTreeMap<i64, (u32, u32)> = BTreeMap::new();
+    for a in answers {
+        let e = totals.entry(a.session_id).or_default();
+        e.0 += u32::from(a.correct);
+        e.1 += 1;
+    }
     sessions
         .iter()
         .filter_map(|s| {
-            let (r, n) = answers
-                .iter()
-                .filter(|a| a.session_id == s.id)
-                .fold((0u32, 0u32), |(r, n), a| (r + u32::from(a.correct), n + 1));
+            let &(r, n) = totals.get(&s.id)?;
             (n > 0).then(|| (s.id, f64::from(r) * 100.0 / f64::from(n)))
         })
         .collect()
+}
+
+/// Each pupil's percent right per session, in time order: the pupil over time.
+pub fn pupil_over_time(
+    sessions: &[Session],
+    answers: &[AnswerRow],
+) -> BTreeMap<i64, Vec<(i64, f64)>> {
+    let mut per: BTreeMap<(i64, i64), (u32, u32)> = BTreeMap::new();
+    for a in answers {
+        let e = per.entry((a.pupil_id, a.session_id)).or_default();
+        e.0 += u32::from(a.correct);
+        e.1 += 1;
+    }
+    let order: BTreeMap<i64, usize> = sessions
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id, i))
+        .collect();
+    let mut out: BTreeMap<i64, Vec<(i64, f64)>> = BTreeMap::new();
+    for ((pupil, session), (r, n)) in per {
+        out.entry(pupil)
+            .or_default()
+            .push((session, f64::from(r) * 100.0 / f64::from(n.max(1))));
+    }
+    for v in out.values_mut() {
+        v.sort_by_key(|(s, _)| order.get(s).copied().unwrap_or(usize::MAX));
+    }
+    out
 }
 
 /// Questions across sessions, hardest (lowest percent right) first.
@@ -885,6 +931,14 @@ mod tests {
         let topics = topic_results(&answers, &qs);
         assert_eq!(topics["signs"], (2, 4));
         assert_eq!(topics["law"], (0, 2));
+        let over_time = pupil_over_time(&sessions, &answers);
+        assert_eq!(over_time[&pupils[0].id], vec![(s1, 50.0)]);
+        let grouped = by_session(&answers);
+        assert_eq!(
+            question_results(&sessions[0], grouped[&s1], &tallies, &qs),
+            r1,
+            "grouped answers give the same"
+        );
         assert_eq!(
             trend(&sessions, &answers),
             vec![(s1, 50.0)],
