@@ -159,7 +159,6 @@ fn main() {
         "the class to CSV (50 sessions):      {:8.3} ms   (aim ≤ 50 ms)",
         ms(csv)
     );
-    drop(t);
     drop(store);
     let _ = std::fs::remove_dir_all(&dir);
 }
