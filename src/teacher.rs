@@ -522,6 +522,265 @@ impl Teacher<'_> {
     }
 }
 
+// ---- backup and restore -------------------------------------------------------------
+
+/// What a backup file says it is.
+pub const BACKUP_FORMAT: &str = "sauga-teacher-backup";
+/// The backup format this build writes and reads.
+pub const BACKUP_VERSION: u32 = 1;
+
+#[derive(serde::Serialize, serde::Deserialize, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Backup {
+    pub format: String,
+    pub version: u32,
+    pub classes: Vec<BackupClass>,
+}
+
+#[derive(serde::Serialize, serde::Deserialize, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct BackupClass {
+    pub name: String,
+    pub archived: bool,
+    pub created_at: i64,
+    pub pupils: Vec<BackupPupil>,
+    pub sessions: Vec<BackupSession>,
+}
+
+#[derive(serde::Serialize, serde::Deserialize, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct BackupPupil {
+    pub number: u32,
+    pub nickname: String,
+}
+
+#[derive(serde::Serialize, serde::Deserialize, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct BackupSession {
+    pub quiz_id: String,
+    pub quiz_version: u8,
+    pub questions: Vec<String>,
+    pub mode: String,
+    pub started_at: i64,
+    /// Pupil number, question key, chosen options, right or not.
+    pub answers: Vec<(u32, String, Vec<usize>, bool)>,
+    /// Question key, option, count.
+    pub tallies: Vec<(String, usize, u32)>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum RestoreError {
+    #[error("this is not a JSON file (line {line}, column {column}): {message}")]
+    NotJson {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("this is not a Sauga teacher backup")]
+    NotABackup,
+    #[error("this backup is from a newer Sauga (format {0})")]
+    TooNew(u32),
+    #[error("class {class}: {message}")]
+    Invalid { class: String, message: String },
+    #[error("{0}")]
+    Storage(String),
+}
+
+impl Teacher<'_> {
+    /// Every class with its pupils, sessions, answers and tallies, as one JSON file.
+    /// The PIN is not in it.
+    pub fn backup(&self) -> Result<String> {
+        let mut classes = Vec::new();
+        for c in self.classes()? {
+            let created_at: i64 =
+                self.conn
+                    .query_row("SELECT created_at FROM class WHERE id = ?1", [c.id], |r| {
+                        r.get(0)
+                    })?;
+            let pupils = self.pupils(c.id)?;
+            let number: BTreeMap<i64, u32> = pupils.iter().map(|p| (p.id, p.number)).collect();
+            let answers = self.answers(c.id)?;
+            let tallies = self.tallies(c.id)?;
+            let sessions = self
+                .sessions(c.id)?
+                .into_iter()
+                .map(|s| BackupSession {
+                    answers: answers
+                        .iter()
+                        .filter(|a| a.session_id == s.id)
+                        .map(|a| {
+                            (
+                                number.get(&a.pupil_id).copied().unwrap_or(0),
+                                a.question_key.clone(),
+                                a.chosen.iter().copied().collect(),
+                                a.correct,
+                            )
+                        })
+                        .collect(),
+                    tallies: tallies
+                        .iter()
+                        .filter(|((sid, _), _)| *sid == s.id)
+                        .flat_map(|((_, key), counts)| {
+                            counts
+                                .iter()
+                                .enumerate()
+                                .map(move |(o, n)| (key.clone(), o, *n))
+                        })
+                        .collect(),
+                    quiz_id: s.quiz_id,
+                    quiz_version: s.quiz_version,
+                    questions: s.questions,
+                    mode: s.mode.code().to_string(),
+                    started_at: s.started_at,
+                })
+                .collect();
+            classes.push(BackupClass {
+                name: c.name,
+                archived: c.archived,
+                created_at,
+                pupils: pupils
+                    .into_iter()
+                    .map(|p| BackupPupil {
+                        number: p.number,
+                        nickname: p.nickname,
+                    })
+                    .collect(),
+                sessions,
+            });
+        }
+        let backup = Backup {
+            format: BACKUP_FORMAT.into(),
+            version: BACKUP_VERSION,
+            classes,
+        };
+        serde_json::to_string_pretty(&backup).map_err(|e| StorageError::Unavailable(e.to_string()))
+    }
+
+    /// Replaces all classes with those of a backup. The whole file is checked first;
+    /// if anything is wrong nothing changes, and the restore itself is one
+    /// transaction. Returns the number of classes restored.
+    pub fn restore(&mut self, json: &str) -> std::result::Result<usize, RestoreError> {
+        let backup = check_backup(json)?;
+        let store_err = |e: rusqlite::Error| RestoreError::Storage(e.to_string());
+        let tx = self.conn.transaction().map_err(store_err)?;
+        tx.execute("DELETE FROM class", []).map_err(store_err)?;
+        for c in &backup.classes {
+            tx.execute(
+                "INSERT INTO class (name, archived, created_at) VALUES (?1, ?2, ?3)",
+                params![c.name, c.archived, c.created_at],
+            )
+            .map_err(store_err)?;
+            let class_id = tx.last_insert_rowid();
+            let mut pupil_ids = BTreeMap::new();
+            for p in &c.pupils {
+                tx.execute(
+                    "INSERT INTO pupil (class_id, number, nickname) VALUES (?1, ?2, ?3)",
+                    params![class_id, i64::from(p.number), p.nickname],
+                )
+                .map_err(store_err)?;
+                pupil_ids.insert(p.number, tx.last_insert_rowid());
+            }
+            for s in &c.sessions {
+                tx.execute(
+                    "INSERT INTO session (class_id, quiz_id, quiz_version, questions, mode, started_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    params![class_id, s.quiz_id, i64::from(s.quiz_version), s.questions.join("\n"), s.mode, s.started_at],
+                )
+                .map_err(store_err)?;
+                let sid = tx.last_insert_rowid();
+                for (number, key, chosen, correct) in &s.answers {
+                    let chosen: BTreeSet<usize> = chosen.iter().copied().collect();
+                    tx.execute(
+                        "INSERT INTO answer (session_id, pupil_id, question_key, chosen, correct) VALUES (?1, ?2, ?3, ?4, ?5)",
+                        params![sid, pupil_ids[number], key, chosen_text(&chosen), *correct],
+                    )
+                    .map_err(store_err)?;
+                }
+                for (key, option, count) in &s.tallies {
+                    tx.execute(
+                        "INSERT INTO tally (session_id, question_key, option, count) VALUES (?1, ?2, ?3, ?4)",
+                        params![sid, key, *option as i64, i64::from(*count)],
+                    )
+                    .map_err(store_err)?;
+                }
+            }
+        }
+        tx.commit().map_err(store_err)?;
+        Ok(backup.classes.len())
+    }
+}
+
+/// Reads and checks a whole backup before anything is changed.
+pub fn check_backup(json: &str) -> std::result::Result<Backup, RestoreError> {
+    let value: serde_json::Value =
+        serde_json::from_str(json).map_err(|e| RestoreError::NotJson {
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string(),
+        })?;
+    if value.get("format").and_then(|f| f.as_str()) != Some(BACKUP_FORMAT) {
+        return Err(RestoreError::NotABackup);
+    }
+    match value.get("version").and_then(|v| v.as_u64()) {
+        Some(v) if v > u64::from(BACKUP_VERSION) => return Err(RestoreError::TooNew(v as u32)),
+        Some(_) => {}
+        None => return Err(RestoreError::NotABackup),
+    }
+    let backup: Backup = serde_json::from_value(value).map_err(|e| RestoreError::NotJson {
+        line: 0,
+        column: 0,
+        message: e.to_string(),
+    })?;
+    for c in &backup.classes {
+        let bad = |message: String| RestoreError::Invalid {
+            class: c.name.clone(),
+            message,
+        };
+        if c.name.trim().is_empty() {
+            return Err(bad("a class without a name".into()));
+        }
+        let mut numbers = BTreeSet::new();
+        for p in &c.pupils {
+            if p.number == 0 || !numbers.insert(p.number) {
+                return Err(bad(format!(
+                    "pupil number {} is missing or used twice",
+                    p.number
+                )));
+            }
+        }
+        for s in &c.sessions {
+            if !matches!(s.mode.as_str(), "shared" | "codes" | "tally") {
+                return Err(bad(format!("unknown session mode `{}`", s.mode)));
+            }
+            if s.questions.is_empty() {
+                return Err(bad("a session without questions".into()));
+            }
+            let mut seen = BTreeSet::new();
+            for (number, key, _, _) in &s.answers {
+                if !numbers.contains(number) {
+                    return Err(bad(format!(
+                        "an answer of pupil {number}, who is not in the class"
+                    )));
+                }
+                if !s.questions.contains(key) || !seen.insert((*number, key.clone())) {
+                    return Err(bad(format!(
+                        "answer `{key}` of pupil {number} is not in the session or is there twice"
+                    )));
+                }
+            }
+            let mut seen = BTreeSet::new();
+            for (key, option, _) in &s.tallies {
+                if !s.questions.contains(key) || !seen.insert((key.clone(), *option)) {
+                    return Err(bad(format!(
+                        "tally `{key}` option {option} is not in the session or is there twice"
+                    )));
+                }
+            }
+        }
+    }
+    Ok(backup)
+}
+
 // ---- reports ------------------------------------------------------------------------
 
 /// How a question went in a session.
@@ -966,6 +1225,47 @@ mod tests {
         assert_eq!(lines[2], "#2 BT,1,0,1,50.0");
         assert_eq!(lines.len(), 3, "pupils without answers are not listed");
         assert_eq!(t.pupils(class).unwrap().len(), 5);
+
+        // A backup restores to the same reports; a broken one changes nothing.
+        let json = t.backup().unwrap();
+        assert!(
+            json.contains("sauga-teacher-backup") && !json.contains("h:"),
+            "no PIN in the backup"
+        );
+        let broken = json.replacen("\"shared\"", "\"carrier pigeon\"", 1);
+        assert_ne!(broken, json);
+        let before = (t.classes().unwrap(), t.answers(class).unwrap().len());
+        assert!(matches!(
+            t.restore(&broken),
+            Err(RestoreError::Invalid { .. })
+        ));
+        assert!(matches!(
+            t.restore("{ not json"),
+            Err(RestoreError::NotJson { line: 1, .. })
+        ));
+        assert_eq!(
+            t.restore("{\"format\": \"sauga-teacher-backup\", \"version\": 9}"),
+            Err(RestoreError::TooNew(9))
+        );
+        assert_eq!(
+            (t.classes().unwrap(), t.answers(class).unwrap().len()),
+            before,
+            "nothing changed"
+        );
+        assert_eq!(t.restore(&json).unwrap(), 1);
+        let restored = t.classes().unwrap();
+        assert_eq!(restored.len(), 1);
+        let new_id = restored[0].id;
+        assert_eq!(t.pupils(new_id).unwrap().len(), 5);
+        let new_answers = t.answers(new_id).unwrap();
+        assert_eq!(new_answers.len(), answers.len());
+        assert_eq!(t.tallies(new_id).unwrap().len(), tallies.len());
+        assert_eq!(
+            t.backup().unwrap(),
+            json,
+            "backup → restore → backup is stable"
+        );
+        let class = new_id;
 
         t.delete_class(class).unwrap();
         assert!(t.classes().unwrap().is_empty());

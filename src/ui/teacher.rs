@@ -191,6 +191,74 @@ fn Classes() -> Element {
             }
             button { class: "btn primary", r#type: "submit", "data-action": "create-class", {ctx.t("teacher.create_class")} }
         }
+        BackupCard {}
+    }
+}
+
+/// Back up all teacher data to one file, and restore it (all or nothing).
+#[component]
+fn BackupCard() -> Element {
+    let ctx = use_ctx();
+    let mut message = use_signal(|| None::<(bool, String)>);
+    let mut confirm = use_signal(|| None::<String>);
+    rsx! {
+        section { class: "card stack", "data-card": "backup",
+            h2 { {ctx.t("teacher.backup")} }
+            p { class: "muted", {ctx.t("teacher.backup_text")} }
+            button { class: "btn", "data-action": "backup",
+                onclick: move |_| {
+                    let result = ctx
+                        .teacher_read(|t| t.backup())
+                        .map_err(|e| e.to_string())
+                        .and_then(|json| {
+                            let day = crate::dates::Date::from_unix(platform::now_unix());
+                            platform::save_file(&format!("sauga-teacher-{day}.json"), json.as_bytes(), "application/json")
+                        });
+                    message.set(Some(match result {
+                        Ok(where_) => (true, ctx.t_with("teacher.exported", &[("file", &where_)])),
+                        Err(e) => (false, e),
+                    }));
+                },
+                {ctx.t("teacher.backup_button")}
+            }
+            label { span { {ctx.t("teacher.restore")} }
+                input { r#type: "file", accept: ".json,application/json", "data-input": "restore",
+                    onchange: move |e: FormEvent| async move {
+                        let Some(file) = e.files().into_iter().next() else { return };
+                        match file.read_string().await {
+                            Ok(text) => match crate::teacher::check_backup(&text) {
+                                Ok(b) => {
+                                    confirm.set(Some(text));
+                                    message.set(Some((true, ctx.t_with("teacher.restore_ready", &[("n", &b.classes.len().to_string())]))));
+                                }
+                                Err(err) => {
+                                    confirm.set(None);
+                                    message.set(Some((false, ctx.t_with("teacher.restore_refused", &[("why", &err.to_string())]))));
+                                }
+                            },
+                            Err(err) => message.set(Some((false, err.to_string()))),
+                        }
+                    },
+                }
+            }
+            if let Some(text) = confirm() {
+                button { class: "btn danger", "data-action": "restore-confirm",
+                    onclick: move |_| {
+                        let result = ctx.teacher_write(|t| Ok(t.restore(&text)));
+                        confirm.set(None);
+                        message.set(Some(match result {
+                            Ok(Ok(n)) => (true, ctx.t_with("teacher.restored", &[("n", &n.to_string())])),
+                            Ok(Err(e)) => (false, ctx.t_with("teacher.restore_refused", &[("why", &e.to_string())])),
+                            Err(e) => (false, e.to_string()),
+                        }));
+                    },
+                    {ctx.t("teacher.restore_confirm")}
+                }
+            }
+            if let Some((ok, m)) = message() {
+                p { class: if ok { "done-banner" } else { "error" }, role: "status", "data-backup-result": if ok { "ok" } else { "refused" }, "{m}" }
+            }
+        }
     }
 }
 
@@ -500,6 +568,9 @@ pub fn SessionView(id: i64) -> Element {
         }
         h1 { "{title}" }
         p { class: "chip", "data-session-mode": session.mode.code(), {ctx.t(&format!("teacher.mode.{}", session.mode.code()))} }
+        if !results.iter().any(|r| r.answered > 0) {
+            QuestionPicker { session: session.clone(), quiz: quiz.clone() }
+        }
         match session.mode {
             Mode::Codes => rsx! {
                 form { class: "card stack", "data-entry": "codes",
@@ -753,6 +824,71 @@ fn SharedRun(session: Session, quiz: Quiz, pupil_id: i64, on_done: EventHandler<
                     }
                 },
                 {ctx.t("quiz.next")}
+            }
+        }
+    }
+}
+
+/// Before the first answer: choose, remove and reorder the session's questions.
+#[component]
+fn QuestionPicker(session: Session, quiz: Quiz) -> Element {
+    let ctx = use_ctx();
+    let lang = (ctx.lang)();
+    let chosen = session.questions.clone();
+    let left_out: Vec<&Question> = quiz
+        .questions
+        .iter()
+        .filter(|q| !chosen.contains(&q.key()))
+        .collect();
+    let sid = session.id;
+    let save = move |keys: Vec<String>| {
+        if !keys.is_empty() {
+            let _ = ctx.teacher_write(|t| t.edit_session_questions(sid, &keys));
+        }
+    };
+    rsx! {
+        details { class: "card picker", "data-picker": "true",
+            summary { {ctx.t_with("teacher.pick_questions", &[("n", &chosen.len().to_string())])} }
+            ol { class: "picked",
+                for (i, key) in chosen.iter().enumerate() {
+                    {
+                        let text = quiz.questions.iter().find(|q| &q.key() == key).map(|q| q.text.get(lang).clone()).unwrap_or_default();
+                        let (up, down, out) = (chosen.clone(), chosen.clone(), chosen.clone());
+                        let last = chosen.len() - 1;
+                        rsx! {
+                            li { key: "{key}", "data-picked": "{key}",
+                                span { "{text}" }
+                                div { class: "row",
+                                    button { class: "btn small", "aria-label": ctx.t("teacher.move_up"), disabled: i == 0,
+                                        onclick: move |_| { let mut k = up.clone(); k.swap(i, i.saturating_sub(1)); save(k); }, "↑" }
+                                    button { class: "btn small", "aria-label": ctx.t("teacher.move_down"), disabled: i == last,
+                                        onclick: move |_| { let mut k = down.clone(); k.swap(i, (i + 1).min(last)); save(k); }, "↓" }
+                                    button { class: "btn small", "aria-label": ctx.t("teacher.remove"), "data-action": "remove-question", disabled: last == 0,
+                                        onclick: move |_| { let mut k = out.clone(); k.remove(i); save(k); }, "✕" }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            if !left_out.is_empty() {
+                p { class: "muted", {ctx.t("teacher.left_out")} }
+                ul {
+                    for q in left_out {
+                        {
+                            let key = q.key();
+                            let mut with = chosen.clone();
+                            with.push(key.clone());
+                            rsx! {
+                                li { key: "{key}",
+                                    button { class: "inline-link", "data-action": "add-question", onclick: move |_| save(with.clone()),
+                                        "+ " {q.text.get(lang).clone()}
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
     }

@@ -614,6 +614,12 @@ test("teacher mode: PIN, a class of 5, codes (one mistyped), tally, shared devic
     await page.click('[data-mode="tally"]');
     await page.click('[data-action="start-session"]');
     await page.waitForSelector('[data-entry="tally"]');
+    // Before the first answer the questions can be chosen: drop the last one.
+    await page.click("[data-picker] summary");
+    const picked = (await page.$$("[data-picked]")).length;
+    await page.click('[data-picked] >> nth=-1 >> [data-action="remove-question"]');
+    await page.waitForFunction((n) => document.querySelectorAll("[data-picked]").length === n - 1, picked);
+    assert.equal((await page.$$("[data-tally]")).length, picked - 1);
     await page.fill('[data-tally] >> nth=0 >> [data-tally-option="0"]', "3");
     await page.fill('[data-tally] >> nth=0 >> [data-tally-option="1"]', "2");
     await page.click('[data-tally] >> nth=0 >> [data-action="save-tally"]');
@@ -656,6 +662,21 @@ test("teacher mode: PIN, a class of 5, codes (one mistyped), tally, shared devic
     await page.waitForSelector(".lock .error");
     await page.fill('[data-input="pin"]', "2468");
     await page.click('[data-action="open-teacher"]');
+    await page.click('button[data-class="8B"]');
+    await page.waitForSelector('[data-pupil="5"]');
+    assert.equal((await page.$$("[data-session]")).length, 3);
+    // A backup, a broken file refused without change, then a restore.
+    await page.click('button.back');
+    const [backupFile] = await Promise.all([page.waitForEvent("download"), page.click('[data-action="backup"]')]);
+    const backup = (await import("node:fs")).readFileSync(await backupFile.path(), "utf8");
+    assert.match(backup, /"format": "sauga-teacher-backup"/);
+    await page.setInputFiles('[data-input="restore"]', { name: "broken.json", mimeType: "application/json", buffer: Buffer.from(backup.replace('"tally"', '"semaphore"')) });
+    await page.waitForSelector('[data-backup-result="refused"]');
+    assert.equal(await page.$('[data-action="restore-confirm"]'), null);
+    await page.setInputFiles('[data-input="restore"]', { name: "good.json", mimeType: "application/json", buffer: Buffer.from(backup) });
+    await page.waitForSelector('[data-action="restore-confirm"]');
+    await page.click('[data-action="restore-confirm"]');
+    await page.waitForSelector('[data-backup-result="ok"]');
     await page.click('button[data-class="8B"]');
     await page.waitForSelector('[data-pupil="5"]');
     assert.equal((await page.$$("[data-session]")).length, 3);
