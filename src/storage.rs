@@ -55,6 +55,8 @@ const MIGRATIONS: &[&str] = &[
     ) STRICT;",
     // 4: teacher mode (see teacher.rs).
     crate::teacher::SCHEMA,
+    // 5: teachers' own quizzes.
+    crate::teacher::OWN_QUIZZES,
 ];
 
 /// The schema version this build writes.
@@ -360,6 +362,7 @@ impl Store {
         tx.execute("DELETE FROM quiz_attempt", [])?;
         tx.execute("DELETE FROM review_box", [])?;
         tx.execute("DELETE FROM class", [])?;
+        tx.execute("DELETE FROM own_quiz", [])?;
         tx.execute("DELETE FROM teacher", [])?;
         tx.execute("DELETE FROM settings", [])?;
         tx.commit()?;

@@ -63,6 +63,66 @@ pub(crate) const SCHEMA: &str = "
     CREATE INDEX session_class ON session (class_id);
 ";
 
+/// Teachers' own quizzes, kept as Moodle GIFT text (migration 5).
+pub(crate) const OWN_QUIZZES: &str = "
+    CREATE TABLE own_quiz (
+        id         INTEGER PRIMARY KEY,
+        title      TEXT NOT NULL,
+        lang       TEXT NOT NULL,
+        gift       TEXT NOT NULL,
+        version    INTEGER NOT NULL DEFAULT 1 CHECK (version BETWEEN 1 AND 15),
+        updated_at INTEGER NOT NULL
+    ) STRICT;
+";
+
+/// The quiz id of a teacher's own quiz.
+pub fn own_quiz_id(id: i64) -> String {
+    format!("own-{id}")
+}
+
+/// A teacher's own quiz, written in one language as GIFT.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OwnQuiz {
+    pub id: i64,
+    pub title: String,
+    pub lang: crate::lang::Lang,
+    pub gift: String,
+    pub version: u8,
+}
+
+impl OwnQuiz {
+    /// The quiz to run and report on; its one language is shown whatever the app's.
+    pub fn to_quiz(&self) -> std::result::Result<crate::quiz::Quiz, Vec<crate::gift::GiftError>> {
+        let parsed = crate::gift::parse(&self.gift)?;
+        let id = own_quiz_id(self.id);
+        let mut questions = crate::gift::to_questions(&parsed, &id, self.lang);
+        let fill = |p: &mut crate::content::PerLang<String>, lang: crate::lang::Lang| {
+            let text = p.get(lang).clone();
+            for l in crate::lang::Lang::ALL {
+                *p.get_mut(l) = text.clone();
+            }
+        };
+        for q in &mut questions {
+            fill(&mut q.text, self.lang);
+            for o in &mut q.options {
+                fill(&mut o.text, self.lang);
+                fill(&mut o.feedback, self.lang);
+            }
+        }
+        let mut title = crate::content::PerLang::<String>::default();
+        for l in crate::lang::Lang::ALL {
+            *title.get_mut(l) = self.title.clone();
+        }
+        Ok(crate::quiz::Quiz {
+            id,
+            version: self.version,
+            module: None,
+            title: Some(title),
+            questions,
+        })
+    }
+}
+
 // ---- the PIN ----------------------------------------------------------------------
 
 /// Wrong PINs allowed before a wait.
@@ -248,6 +308,81 @@ impl Teacher<'_> {
             params![i64::from(failed), now + wait],
         )?;
         Ok(PinCheck::Wrong { wait_seconds: wait })
+    }
+
+    pub fn own_quizzes(&self) -> Result<Vec<OwnQuiz>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, title, lang, gift, version FROM own_quiz ORDER BY title COLLATE NOCASE, id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(OwnQuiz {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                lang: crate::lang::Lang::from_code(&r.get::<_, String>(2)?)
+                    .unwrap_or(crate::lang::Lang::DEFAULT),
+                gift: r.get(3)?,
+                version: r.get::<_, i64>(4)? as u8,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Saves a new own quiz (`id` None) or a changed one (its version goes up, so
+    /// result codes of the old questions are told apart). The GIFT must be valid.
+    pub fn save_own_quiz(
+        &mut self,
+        id: Option<i64>,
+        title: &str,
+        lang: crate::lang::Lang,
+        gift: &str,
+        now: i64,
+    ) -> std::result::Result<i64, Vec<crate::gift::GiftError>> {
+        let storage = |e: rusqlite::Error| {
+            vec![crate::gift::GiftError {
+                line: 0,
+                message: e.to_string(),
+            }]
+        };
+        let parsed = crate::gift::parse(gift)?;
+        if parsed.is_empty() {
+            return Err(vec![crate::gift::GiftError {
+                line: 1,
+                message: "no questions".into(),
+            }]);
+        }
+        let title = if title.trim().is_empty() {
+            "—"
+        } else {
+            title.trim()
+        };
+        match id {
+            None => {
+                self.conn
+                    .execute(
+                        "INSERT INTO own_quiz (title, lang, gift, updated_at) VALUES (?1, ?2, ?3, ?4)",
+                        params![title, lang.code(), gift, now],
+                    )
+                    .map_err(storage)?;
+                Ok(self.conn.last_insert_rowid())
+            }
+            Some(id) => {
+                self.conn
+                    .execute(
+                        "UPDATE own_quiz SET title = ?2, lang = ?3, gift = ?4, updated_at = ?5,
+                             version = CASE WHEN version >= 15 THEN 1 ELSE version + 1 END
+                         WHERE id = ?1",
+                        params![id, title, lang.code(), gift, now],
+                    )
+                    .map_err(storage)?;
+                Ok(id)
+            }
+        }
+    }
+
+    pub fn delete_own_quiz(&mut self, id: i64) -> Result<()> {
+        self.conn
+            .execute("DELETE FROM own_quiz WHERE id = ?1", [id])?;
+        Ok(())
     }
 
     pub fn create_class(&mut self, name: &str, now: i64) -> Result<i64> {
@@ -535,6 +670,9 @@ pub struct Backup {
     pub format: String,
     pub version: u32,
     pub classes: Vec<BackupClass>,
+    /// Own quizzes: title, language code, GIFT text, version.
+    #[serde(default)]
+    pub own_quizzes: Vec<(String, String, String, u8)>,
 }
 
 #[derive(serde::Serialize, serde::Deserialize, Debug, PartialEq)]
@@ -648,10 +786,16 @@ impl Teacher<'_> {
                 sessions,
             });
         }
+        let own_quizzes = self
+            .own_quizzes()?
+            .into_iter()
+            .map(|q| (q.title, q.lang.code().to_string(), q.gift, q.version))
+            .collect();
         let backup = Backup {
             format: BACKUP_FORMAT.into(),
             version: BACKUP_VERSION,
             classes,
+            own_quizzes,
         };
         serde_json::to_string_pretty(&backup).map_err(|e| StorageError::Unavailable(e.to_string()))
     }
@@ -664,6 +808,14 @@ impl Teacher<'_> {
         let store_err = |e: rusqlite::Error| RestoreError::Storage(e.to_string());
         let tx = self.conn.transaction().map_err(store_err)?;
         tx.execute("DELETE FROM class", []).map_err(store_err)?;
+        tx.execute("DELETE FROM own_quiz", []).map_err(store_err)?;
+        for (title, lang, gift, version) in &backup.own_quizzes {
+            tx.execute(
+                "INSERT INTO own_quiz (title, lang, gift, version, updated_at) VALUES (?1, ?2, ?3, ?4, 0)",
+                params![title, lang, gift, i64::from(*version)],
+            )
+            .map_err(store_err)?;
+        }
         for c in &backup.classes {
             tx.execute(
                 "INSERT INTO class (name, archived, created_at) VALUES (?1, ?2, ?3)",
@@ -731,6 +883,24 @@ pub fn check_backup(json: &str) -> std::result::Result<Backup, RestoreError> {
         column: 0,
         message: e.to_string(),
     })?;
+    for (title, lang, gift, version) in &backup.own_quizzes {
+        let bad = |message: String| RestoreError::Invalid {
+            class: title.clone(),
+            message,
+        };
+        if crate::lang::Lang::from_code(lang).is_none() || !(1..=15).contains(version) {
+            return Err(bad(format!(
+                "own quiz with language `{lang}` and version {version}"
+            )));
+        }
+        if let Err(errors) = crate::gift::parse(gift) {
+            return Err(bad(errors
+                .iter()
+                .map(|e| e.to_string())
+                .collect::<Vec<_>>()
+                .join("; ")));
+        }
+    }
     for c in &backup.classes {
         let bad = |message: String| RestoreError::Invalid {
             class: c.name.clone(),
@@ -1266,6 +1436,32 @@ mod tests {
             "backup → restore → backup is stable"
         );
         let class = new_id;
+
+        // Own quizzes: only valid GIFT is saved; an edit raises the version.
+        let gift = "::Q1:: Is it a warning sign? {T}\n\n::Q2:: Pick one {=right ~wrong}\n";
+        let err = t
+            .save_own_quiz(None, "Mine", crate::lang::Lang::Lt, "::Q:: broken {=a", 5)
+            .unwrap_err();
+        assert_eq!(err[0].line, 1);
+        assert!(
+            t.own_quizzes().unwrap().is_empty(),
+            "nothing saved from a broken file"
+        );
+        let own = t
+            .save_own_quiz(None, "Mine", crate::lang::Lang::Lt, gift, 5)
+            .unwrap();
+        let q = t.own_quizzes().unwrap()[0].to_quiz().unwrap();
+        assert_eq!(q.id, own_quiz_id(own));
+        assert_eq!(q.questions.len(), 2);
+        assert_eq!(
+            q.questions[1].text.get(crate::lang::Lang::Uk),
+            "Pick one",
+            "shown in any app language"
+        );
+        t.save_own_quiz(Some(own), "Mine", crate::lang::Lang::Lt, gift, 6)
+            .unwrap();
+        assert_eq!(t.own_quizzes().unwrap()[0].version, 2);
+        t.delete_own_quiz(own).unwrap();
 
         t.delete_class(class).unwrap();
         assert!(t.classes().unwrap().is_empty());

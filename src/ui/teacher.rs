@@ -191,7 +191,138 @@ fn Classes() -> Element {
             }
             button { class: "btn primary", r#type: "submit", "data-action": "create-class", {ctx.t("teacher.create_class")} }
         }
+        OwnQuizzes {}
         BackupCard {}
+    }
+}
+
+/// The teacher's own quizzes: written or pasted as Moodle GIFT, imported from a GIFT
+/// file, exported to one; and any built-in quiz exported to GIFT for Moodle.
+#[component]
+fn OwnQuizzes() -> Element {
+    let ctx = use_ctx();
+    let own = ctx.teacher_read(|t| t.own_quizzes()).unwrap_or_default();
+    let mut editing = use_signal(|| None::<(Option<i64>, String, String)>);
+    let mut errors = use_signal(Vec::<String>::new);
+    let mut note = use_signal(|| None::<String>);
+    let mut export_choice = use_signal(|| {
+        ctx.catalog
+            .quizzes
+            .first()
+            .map(|q| q.id.clone())
+            .unwrap_or_default()
+    });
+    let lang = (ctx.lang)();
+    let mut save = move |id: Option<i64>, title: String, gift: String| match ctx
+        .teacher_write(|t| Ok(t.save_own_quiz(id, &title, lang, &gift, platform::now_unix())))
+    {
+        Ok(Ok(_)) => {
+            errors.set(Vec::new());
+            editing.set(None);
+            note.set(Some(ctx.t("save.saved")));
+        }
+        Ok(Err(list)) => errors.set(list.iter().map(|e| e.to_string()).collect()),
+        Err(e) => errors.set(vec![e.to_string()]),
+    };
+    let mut export = move |name: String, text: String| {
+        let result = platform::save_file(&name, text.as_bytes(), "text/plain;charset=utf-8");
+        note.set(Some(match result {
+            Ok(where_) => ctx.t_with("teacher.exported", &[("file", &where_)]),
+            Err(e) => e,
+        }));
+    };
+    rsx! {
+        section { class: "card stack", "data-card": "own-quizzes",
+            h2 { {ctx.t("teacher.own_quizzes")} }
+            p { class: "muted", {ctx.t("teacher.own_text")} }
+            ul { class: "own-list",
+                for q in own.iter() {
+                    {
+                        let (edit_q, export_q, del_id) = (q.clone(), q.clone(), q.id);
+                        let count = q.to_quiz().map(|z| z.questions.len()).unwrap_or(0);
+                        rsx! {
+                            li { key: "{q.id}", "data-own-quiz": "{q.title}",
+                                span { "{q.title} · {count}" }
+                                div { class: "row",
+                                    button { class: "btn small", onclick: move |_| editing.set(Some((Some(edit_q.id), edit_q.title.clone(), edit_q.gift.clone()))), {ctx.t("teacher.edit")} }
+                                    button { class: "btn small", "data-action": "export-own",
+                                        onclick: move |_| export(format!("{}.gift.txt", export_q.title), export_q.gift.clone()), {ctx.t("teacher.export_gift")} }
+                                    button { class: "btn small", onclick: move |_| { let _ = ctx.teacher_write(|t| t.delete_own_quiz(del_id)); }, {ctx.t("teacher.remove")} }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            if let Some((id, title, gift)) = editing() {
+                div { class: "stack", "data-editor": "true",
+                    label { span { {ctx.t("teacher.quiz_title")} }
+                        input { class: "search", "data-input": "own-title", value: "{title}",
+                            oninput: move |e: FormEvent| {
+                                let g = editing().map(|(_, _, g)| g).unwrap_or_default();
+                                editing.set(Some((id, e.value(), g)));
+                            } }
+                    }
+                    label { span { {ctx.t("teacher.gift_text")} }
+                        textarea { class: "search gift", rows: "10", "data-input": "own-gift", value: "{gift}",
+                            oninput: move |e: FormEvent| {
+                                let t = editing().map(|(_, t, _)| t).unwrap_or_default();
+                                editing.set(Some((id, t, e.value())));
+                            } }
+                    }
+                    p { class: "muted small", {ctx.t("teacher.gift_help")} }
+                    div { class: "row",
+                        button { class: "btn primary", "data-action": "save-own",
+                            onclick: move |_| if let Some((id, t, g)) = editing() { save(id, t, g) }, {ctx.t("teacher.save")} }
+                        button { class: "btn", onclick: move |_| { editing.set(None); errors.set(Vec::new()); }, {ctx.t("settings.cancel")} }
+                    }
+                }
+            } else {
+                div { class: "row",
+                    button { class: "btn", "data-action": "new-own",
+                        onclick: move |_| editing.set(Some((None, String::new(), String::new()))), {ctx.t("teacher.new_own")} }
+                }
+                label { span { {ctx.t("teacher.import_gift")} }
+                    input { r#type: "file", accept: ".txt,.gift", "data-input": "import-gift",
+                        onchange: move |e: FormEvent| async move {
+                            let Some(file) = e.files().into_iter().next() else { return };
+                            let name = file.name();
+                            let title = name.trim_end_matches(".txt").trim_end_matches(".gift").to_string();
+                            match file.read_string().await {
+                                Ok(text) => save(None, title, text),
+                                Err(err) => errors.set(vec![err.to_string()]),
+                            }
+                        },
+                    }
+                }
+            }
+            if !errors().is_empty() {
+                div { class: "error", role: "alert", "data-gift-errors": "{errors().len()}",
+                    p { {ctx.t("teacher.gift_refused")} }
+                    ul { for e in errors() { li { "{e}" } } }
+                }
+            }
+            h3 { {ctx.t("teacher.export_builtin")} }
+            div { class: "row",
+                select { "data-input": "export-quiz", onchange: move |e: FormEvent| export_choice.set(e.value()),
+                    for q in ctx.catalog.quizzes.iter().chain(ctx.catalog.final_quiz.iter()) {
+                        option { key: "{q.id}", value: "{q.id}", selected: q.id == export_choice(), {quiz_title(&ctx, q)} }
+                    }
+                }
+                button { class: "btn", "data-action": "export-builtin",
+                    onclick: move |_| {
+                        if let Some(q) = ctx.catalog.quiz(&export_choice()) {
+                            let text = crate::gift::write(&crate::gift::from_questions(&q.questions, lang));
+                            export(format!("sauga-{}-{}.gift.txt", q.id, lang.code()), text);
+                        }
+                    },
+                    {ctx.t("teacher.export_gift")}
+                }
+            }
+            if let Some(n) = note() {
+                p { class: "muted", "data-own-note": "true", "{n}" }
+            }
+        }
     }
 }
 
@@ -275,13 +406,41 @@ fn quiz_title(ctx: &Ctx, quiz: &Quiz) -> String {
     }
 }
 
-fn all_questions(ctx: &Ctx) -> BTreeMap<String, &'static Question> {
-    ctx.catalog
+/// A quiz by id: built in, or one of the teacher's own.
+fn find_quiz(ctx: &Ctx, id: &str) -> Option<Quiz> {
+    if let Some(q) = ctx.catalog.quiz(id) {
+        return Some(q.clone());
+    }
+    let own = ctx.teacher_read(|t| t.own_quizzes()).unwrap_or_default();
+    own.iter()
+        .find(|q| teacher::own_quiz_id(q.id) == id)
+        .and_then(|q| q.to_quiz().ok())
+}
+
+/// Every quiz a session can use: the course's, then the teacher's own.
+fn session_quizzes(ctx: &Ctx) -> Vec<Quiz> {
+    let mut out: Vec<Quiz> = ctx
+        .catalog
         .quizzes
         .iter()
-        .flat_map(|q| q.questions.iter())
+        .chain(ctx.catalog.final_quiz.iter())
+        .cloned()
+        .collect();
+    let own = ctx.teacher_read(|t| t.own_quizzes()).unwrap_or_default();
+    out.extend(own.iter().filter_map(|q| q.to_quiz().ok()));
+    out
+}
+
+fn all_questions(ctx: &Ctx) -> BTreeMap<String, Question> {
+    session_quizzes(ctx)
+        .into_iter()
+        .flat_map(|q| q.questions.into_iter())
         .map(|q| (q.key(), q))
         .collect()
+}
+
+fn refs(questions: &BTreeMap<String, Question>) -> BTreeMap<String, &Question> {
+    questions.iter().map(|(k, q)| (k.clone(), q)).collect()
 }
 
 #[component]
@@ -303,7 +462,8 @@ pub fn ClassView(id: i64) -> Element {
     let sessions = ctx.teacher_read(|t| t.sessions(id)).unwrap_or_default();
     let answers = ctx.teacher_read(|t| t.answers(id)).unwrap_or_default();
     let tallies = ctx.teacher_read(|t| t.tallies(id)).unwrap_or_default();
-    let questions = all_questions(&ctx);
+    let owned_questions = all_questions(&ctx);
+    let questions = refs(&owned_questions);
     let mut paste = use_signal(String::new);
     let mut rename = use_signal(|| None::<String>);
     let mut confirm_delete = use_signal(|| false);
@@ -322,11 +482,8 @@ pub fn ClassView(id: i64) -> Element {
         .flat_map(|s| teacher::question_results(s, &answers, &tallies, &questions))
         .collect();
     let hard = teacher::difficult_questions(&results);
-    let quizzes: Vec<(String, String)> = ctx
-        .catalog
-        .quizzes
+    let quizzes: Vec<(String, String)> = session_quizzes(&ctx)
         .iter()
-        .chain(ctx.catalog.final_quiz.iter())
         .map(|q| (q.id.clone(), quiz_title(&ctx, q)))
         .collect();
     rsx! {
@@ -410,7 +567,7 @@ pub fn ClassView(id: i64) -> Element {
             p { class: "muted", {ctx.t(&format!("teacher.mode_help.{}", mode().code()))} }
             button { class: "btn primary", "data-action": "start-session",
                 onclick: move |_| {
-                    let Some(quiz) = ctx.catalog.quiz(&quiz_choice()) else { return };
+                    let Some(quiz) = find_quiz(&ctx, &quiz_choice()) else { return };
                     let keys: Vec<String> = quiz.questions.iter().map(|q| q.key()).collect();
                     if let Ok(sid) = ctx.teacher_write(|t| t.start_session(id, &quiz.id, quiz.version, &keys, mode(), platform::now_unix())) {
                         ctx.go(Screen::Session(sid));
@@ -425,7 +582,7 @@ pub fn ClassView(id: i64) -> Element {
                 ul { class: "sessions",
                     for s in sessions.iter().rev() {
                         {
-                            let title = ctx.catalog.quiz(&s.quiz_id).map(|q| quiz_title(&ctx, q)).unwrap_or_else(|| s.quiz_id.clone());
+                            let title = find_quiz(&ctx, &s.quiz_id).map(|q| quiz_title(&ctx, &q)).unwrap_or_else(|| s.quiz_id.clone());
                             let sid = s.id;
                             let date = crate::dates::Date::from_unix(s.started_at).to_string();
                             rsx! {
@@ -540,7 +697,7 @@ pub fn SessionView(id: i64) -> Element {
     let Some(session) = found.ok().flatten() else {
         return rsx! { p { {ctx.t("module.not_found")} } };
     };
-    let Some(quiz) = ctx.catalog.quiz(&session.quiz_id).cloned() else {
+    let Some(quiz) = find_quiz(&ctx, &session.quiz_id) else {
         return rsx! { p { {ctx.t("module.not_found")} } };
     };
     let class_id = session.class_id;
@@ -551,7 +708,8 @@ pub fn SessionView(id: i64) -> Element {
     let tallies = ctx
         .teacher_read(|t| t.tallies(class_id))
         .unwrap_or_default();
-    let questions = all_questions(&ctx);
+    let owned_questions = all_questions(&ctx);
+    let questions = refs(&owned_questions);
     let results = teacher::question_results(&session, &answers, &tallies, &questions);
     let scores = teacher::pupil_scores(&session, &answers);
     let title = quiz_title(&ctx, &quiz);

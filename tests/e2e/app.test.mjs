@@ -665,8 +665,28 @@ test("teacher mode: PIN, a class of 5, codes (one mistyped), tally, shared devic
     await page.click('button[data-class="8B"]');
     await page.waitForSelector('[data-pupil="5"]');
     assert.equal((await page.$$("[data-session]")).length, 3);
-    // A backup, a broken file refused without change, then a restore.
+    // Own quizzes in GIFT: a broken file is refused with its line, a good one is kept
+    // and can run a session; a built-in quiz exports to GIFT.
     await page.click('button.back');
+    await page.setInputFiles('[data-input="import-gift"]', { name: "broken.txt", mimeType: "text/plain", buffer: Buffer.from("::A:: Fine {=yes ~no}\n\n::B:: Not closed {=yes ~no\n") });
+    await page.waitForSelector("[data-gift-errors]");
+    assert.match(await page.textContent("[data-gift-errors]"), /line 3/);
+    assert.equal(await page.$("[data-own-quiz]"), null);
+    await page.setInputFiles('[data-input="import-gift"]', { name: "Mano testas.txt", mimeType: "text/plain", buffer: Buffer.from("// a comment\n::A:: Ar tai įspėjamasis ženklas? {T #Taip.}\n\n::B:: Ką daryti? {=Pasitarti #Gerai. ~Važiuoti #Ne.}\n") });
+    await page.waitForSelector('[data-own-quiz="Mano testas"]');
+    const [giftFile] = await Promise.all([page.waitForEvent("download"), page.click('[data-action="export-builtin"]')]);
+    assert.match((await import("node:fs")).readFileSync(await giftFile.path(), "utf8"), /\{[\s\S]*=/);
+    await page.click('button[data-class="8B"]');
+    const ownValue = await page.$eval('[data-input="quiz"]', (s) => [...s.options].find((o) => o.text.startsWith("Mano testas")).value);
+    await page.selectOption('[data-input="quiz"]', ownValue);
+    await page.click('[data-mode="tally"]');
+    await page.click('[data-action="start-session"]');
+    await page.waitForSelector('[data-entry="tally"]');
+    assert.equal((await page.$$("[data-tally]")).length, 2);
+    await page.click('button.back');
+    await page.click('button.back');
+
+    // A backup, a broken file refused without change, then a restore.
     const [backupFile] = await Promise.all([page.waitForEvent("download"), page.click('[data-action="backup"]')]);
     const backup = (await import("node:fs")).readFileSync(await backupFile.path(), "utf8");
     assert.match(backup, /"format": "sauga-teacher-backup"/);
@@ -679,7 +699,7 @@ test("teacher mode: PIN, a class of 5, codes (one mistyped), tally, shared devic
     await page.waitForSelector('[data-backup-result="ok"]');
     await page.click('button[data-class="8B"]');
     await page.waitForSelector('[data-pupil="5"]');
-    assert.equal((await page.$$("[data-session]")).length, 3);
+    assert.equal((await page.$$("[data-session]")).length, 4);
     // Leaving teacher mode locks it.
     await page.click('[data-tab="home"]');
     await page.click('[data-tab="settings"]');
