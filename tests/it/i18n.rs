@@ -50,13 +50,16 @@ fn no_language_is_left_in_english() {
 fn cyrillic_languages_are_written_in_cyrillic() {
     for lang in [Lang::Ru, Lang::Uk] {
         for (key, value) in table(lang) {
-            // Placeholders (`%{name}`) are code, not text.
-            let mut text = value.clone();
-            while let Some(start) = text.find("%{") {
-                let end = text[start..]
-                    .find('}')
-                    .map_or(text.len(), |e| start + e + 1);
-                text.replace_range(start..end, "");
+            // Placeholders (`%{name}`) and GIFT examples (`{T}`) are code, not text.
+            let mut text = String::new();
+            let mut depth = 0usize;
+            for ch in value.chars() {
+                match ch {
+                    '{' => depth += 1,
+                    '}' => depth = depth.saturating_sub(1),
+                    _ if depth == 0 => text.push(ch),
+                    _ => {}
+                }
             }
             // Names that stay in Latin letters: the app's name and a key on the keyboard.
             for name in LATIN_NAMES {
