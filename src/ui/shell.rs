@@ -228,6 +228,9 @@ setInterval(() => dioxus.send("idle:" + Math.floor((Date.now() - last) / 1000)),
 await new Promise(() => {});
 "#;
 
+/// Idle time after which teacher mode asks for the PIN again.
+const TEACHER_IDLE_SECONDS: u64 = 5 * 60;
+
 fn watch_keys_and_idle(ctx: Ctx) {
     spawn(async move {
         let mut watcher = document::eval(WATCH_JS);
@@ -241,6 +244,11 @@ fn watch_keys_and_idle(ctx: Ctx) {
                 let minutes = u64::from((ctx.lock_after)());
                 if minutes > 0 && seconds >= minutes * 60 && !(ctx.locked)() {
                     ctx.lock();
+                }
+                // Teacher mode closes after a few idle minutes, passcode or not.
+                if seconds >= TEACHER_IDLE_SECONDS && *ctx.teacher_open.peek() {
+                    let mut open = ctx.teacher_open;
+                    open.set(false);
                 }
             }
         }

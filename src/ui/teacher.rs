@@ -477,6 +477,7 @@ pub fn ClassView(id: i64) -> Element {
     let mut mode = use_signal(|| Mode::Codes);
     let topics = teacher::topic_results(&answers, &questions);
     let trend = teacher::trend(&sessions, &answers);
+    let over_time = teacher::pupil_over_time(&sessions, &answers);
     let results: Vec<teacher::QuestionResult> = sessions
         .iter()
         .flat_map(|s| teacher::question_results(s, &answers, &tallies, &questions))
@@ -600,6 +601,17 @@ pub fn ClassView(id: i64) -> Element {
             section { class: "card report", "data-report": "class",
                 h2 { {ctx.t("teacher.trend")} }
                 TrendChart { points: trend.iter().map(|(_, p)| *p).collect::<Vec<f64>>() }
+                h2 { {ctx.t("teacher.over_time")} }
+                table { class: "scores", "data-report": "pupils-over-time",
+                    tbody {
+                        for p in pupils.iter().filter(|p| over_time.contains_key(&p.id)) {
+                            tr { key: "{p.id}", "data-over-time": "{p.number}",
+                                td { "{p.label()}" }
+                                td { {over_time[&p.id].iter().map(|(_, pct)| format!("{pct:.0} %")).collect::<Vec<_>>().join(" → ")} }
+                            }
+                        }
+                    }
+                }
                 h2 { {ctx.t("teacher.topics")} }
                 for (tag, (r, n)) in topics.iter() {
                     Bar { key: "{tag}", label: tag.clone(), percent: f64::from(*r) * 100.0 / f64::from((*n).max(1)), note: format!("{r}/{n}") }

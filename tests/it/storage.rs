@@ -135,3 +135,38 @@ fn a_version_1_database_is_migrated_and_keeps_its_data() {
     s.set_tick("job-offers-abroad", 2, 1, true).unwrap();
     assert_eq!(s.ticks().unwrap().len(), 1);
 }
+
+#[test]
+fn teacher_data_survives_reopening_and_deleting_a_class_takes_its_results() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sauga.sqlite3");
+    let class = {
+        let mut s = Store::open(&path).unwrap();
+        let mut t = s.teacher();
+        let class = t.create_class("7A", 1).unwrap();
+        let pupils = t.add_pupils(class, "AB\nCD").unwrap();
+        let keys = vec!["m/q1".to_string()];
+        let sid = t
+            .start_session(class, "m", 1, &keys, sauga::teacher::Mode::Codes, 2)
+            .unwrap();
+        t.record_answers(sid, pupils[0].id, &[("m/q1".into(), [1].into(), true)])
+            .unwrap();
+        t.record_tally(sid, "m/q1", &[1, 2]).unwrap();
+        class
+    };
+    let mut s = Store::open(&path).unwrap();
+    let mut t = s.teacher();
+    assert_eq!(t.classes().unwrap()[0].name, "7A");
+    assert_eq!(t.pupils(class).unwrap().len(), 2);
+    assert_eq!(t.answers(class).unwrap().len(), 1);
+    assert_eq!(t.tallies(class).unwrap().len(), 1);
+    t.delete_class(class).unwrap();
+    drop(s);
+    let conn = Connection::open(&path).unwrap();
+    for table in ["pupil", "session", "answer", "tally"] {
+        let n: i64 = conn
+            .query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(n, 0, "{table} rows left after deleting the class");
+    }
+}
