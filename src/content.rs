@@ -493,7 +493,22 @@ pub(crate) fn per_lang_from(
     let mut out = PerLang::<String>::default();
     for lang in Lang::ALL {
         match map.get(lang.code()).map(|v| v.trim()) {
-            Some(v) if !v.is_empty() => *out.get_mut(lang) = v.to_string(),
+            Some(v) if !v.is_empty() => {
+                // English left in a translation; Russian and Ukrainian sentences in
+                // Cyrillic. Short texts (names such as "Vaikų linija") are not judged
+                // by script, and Lithuanian letters are judged per page, not per field.
+                let field = format!("{field}.{}", lang.code());
+                if let Some(p) = textcheck::english_problem(lang, v) {
+                    report(field.clone(), p);
+                }
+                let letters = v.chars().filter(|c| c.is_alphabetic()).count();
+                if matches!(lang, Lang::Ru | Lang::Uk) && letters >= 60 {
+                    if let Some(p) = textcheck::script_problem(lang, v) {
+                        report(field, p);
+                    }
+                }
+                *out.get_mut(lang) = v.to_string()
+            }
             Some(_) => report(format!("{field}.{}", lang.code()), "is empty".into()),
             None => report(
                 field.to_string(),

@@ -188,3 +188,16 @@ fn the_self_check_loads_with_all_three_outcomes() {
         .collect();
     assert_eq!(check.assess(&worst).0, sauga::quiz::Outcome::Serious);
 }
+
+#[test]
+fn english_left_in_a_translated_quiz_text_is_refused() {
+    let (_d, _, problems) = fixture_with(|root| {
+        edit_quiz(
+            root,
+            "ru = \"Не совсем.\"",
+            "ru = \"This is not the right answer, you can try again.\"",
+        );
+    });
+    let p = one(&problems, "English words left in the text");
+    assert!(p.field.as_deref().unwrap().ends_with("feedback.ru"), "{p}");
+}
