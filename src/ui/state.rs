@@ -331,6 +331,12 @@ impl Ctx {
             self.review,
             self.lock_after,
         );
+        if let Ok(Some(stored)) = s.language() {
+            let mut lang = self.lang;
+            lang.set(stored);
+        }
+        let mut size = self.text_size;
+        size.set(s.text_size().unwrap_or_default());
         has.set(s.passcode_hash().ok().flatten().is_some());
         seen.set(s.flag("intro_seen").unwrap_or(false));
         neutral.set(s.flag("neutral_title").unwrap_or(false));
@@ -451,6 +457,9 @@ impl Ctx {
             return;
         }
         if let Err(e) = result {
+            // Show what is really stored, so a later "saved" is not about a change
+            // that was lost.
+            self.reload();
             save.set(SaveState::Failed(e.to_string()));
             return;
         }
