@@ -219,6 +219,17 @@ async function freshStart(locale) {
   return { dir, context, page, errors };
 }
 
+/** Runs a test body in a fresh browser profile, closed and removed afterwards. */
+async function withBrowser(locale, body) {
+  const { dir, context, page, errors } = await freshStart(locale);
+  try {
+    await body(page, errors);
+  } finally {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function openLesson(page) {
   await page.goto(url);
   await page.waitForSelector("nav.tabbar");
@@ -230,8 +241,7 @@ async function openLesson(page) {
 }
 
 test("quick exit from a lesson: a neutral page, and Back does not bring the lesson back", async () => {
-  const { dir, context, page, errors } = await freshStart("en-GB");
-  try {
+  await withBrowser("en-GB", async (page, errors) => {
     await page.goto("data:text/html,<title>Before</title><p>before</p>");
     await openLesson(page);
     const lessonTitle = await page.textContent("article.lesson h1");
@@ -248,29 +258,21 @@ test("quick exit from a lesson: a neutral page, and Back does not bring the less
     await page.goForward();
     assert.match(page.url(), /calc\.html$/);
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test("Shift pressed three times leaves at once", async () => {
-  const { dir, context, page, errors } = await freshStart("uk-UA");
-  try {
+  await withBrowser("uk-UA", async (page, errors) => {
     await openLesson(page);
     for (let i = 0; i < 3; i++) await page.keyboard.press("Shift");
     await page.waitForURL(/calc\.html$/, { timeout: 5_000 });
     assert.equal(await page.title(), "Calculator");
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test("Help: 112 first, tel and mailto links, filters, abroad", async () => {
-  const { dir, context, page, errors } = await freshStart("ru-RU");
-  try {
+  await withBrowser("ru-RU", async (page, errors) => {
     await page.goto(url);
     await page.waitForSelector("nav.tabbar");
     await page.click('[data-action="intro-ok"]');
@@ -300,15 +302,11 @@ test("Help: 112 first, tel and mailto links, filters, abroad", async () => {
     assert.equal(firstGroup, "consular-abroad");
     await shot(page, "help-ru-abroad");
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test("passcode: set it, reload, wrong code refused, right code opens", async () => {
-  const { dir, context, page, errors } = await freshStart("lt-LT");
-  try {
+  await withBrowser("lt-LT", async (page, errors) => {
     await page.goto(url);
     await page.waitForSelector("nav.tabbar");
     await page.click('[data-action="intro-ok"]');
@@ -337,15 +335,11 @@ test("passcode: set it, reload, wrong code refused, right code opens", async () 
     await page.waitForSelector("nav.tabbar");
     assert.equal(await page.$('[data-locked="true"]'), null);
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test("every module opens in every language without an error; glossary and facts", async () => {
-  const { dir, context, page, errors } = await freshStart("lt-LT");
-  try {
+  await withBrowser("lt-LT", async (page, errors) => {
     await page.goto(url);
     await page.waitForSelector("nav.tabbar");
     await page.click('[data-action="intro-ok"]');
@@ -394,10 +388,7 @@ test("every module opens in every language without an error; glossary and facts"
     assert.ok(facts.length > 0 && facts.every((t) => /\d{4}/.test(t)), "every fact shows its year");
     await shot(page, "facts-uk");
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 /** The stored database's bytes, from IndexedDB, as a hex digest. */
@@ -431,8 +422,7 @@ async function answerFirst(page) {
 }
 
 test("a quiz in Russian: explanations, result code, practising the mistake, a new order on retry", async () => {
-  const { dir, context, page, errors } = await freshStart("ru-RU");
-  try {
+  await withBrowser("ru-RU", async (page, errors) => {
     await page.goto(url);
     await page.waitForSelector("nav.tabbar");
     await page.click('[data-action="intro-ok"]');
@@ -489,15 +479,11 @@ test("a quiz in Russian: explanations, result code, practising the mistake, a ne
     }
     assert.notDeepEqual(secondOrder, firstOrder.slice(0, 3), "a retry asks in a new order");
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test("the self-check leaves the stored database exactly as it was", async () => {
-  const { dir, context, page, errors } = await freshStart("uk-UA");
-  try {
+  await withBrowser("uk-UA", async (page, errors) => {
     await page.goto(url);
     await page.waitForSelector("nav.tabbar");
     await page.click('[data-action="intro-ok"]');
@@ -527,15 +513,11 @@ test("the self-check leaves the stored database exactly as it was", async () => 
     assert.equal(await page.$("[data-outcome]"), null);
     assert.equal(await storedDigest(page), before);
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test("teacher mode: PIN, a class of 5, codes (one mistyped), tally, shared device, reports, CSV, reload, lock", async () => {
-  const { dir, context, page, errors } = await freshStart("lt-LT");
-  try {
+  await withBrowser("lt-LT", async (page, errors) => {
     await page.goto(url);
     await page.waitForSelector("nav.tabbar");
     await page.click('[data-action="intro-ok"]');
@@ -706,8 +688,5 @@ test("teacher mode: PIN, a class of 5, codes (one mistyped), tally, shared devic
     await page.click('[data-action="open-teacher-mode"]');
     await page.waitForSelector('[data-teacher-locked="true"]');
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });

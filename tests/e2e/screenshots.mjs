@@ -12,21 +12,31 @@ const port = 8766;
 mkdirSync(out, { recursive: true });
 const server = await serve(resolve(here, "../../dist"), port);
 
-// Three modules as a pupil reads them, at 360 × 740, in Lithuanian and Russian.
-for (const lang of ["lt", "ru"]) {
+/** A fresh browser profile at a size and language, on the app past its first-run note. */
+async function openApp(lang, viewport) {
   const profile = mkdtempSync(join(tmpdir(), "sauga-shots-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     headless: true,
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
       "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    viewport: { width: 360, height: 740 },
+    viewport,
     locale: lang,
   });
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(`http://127.0.0.1:${port}/`);
   await page.waitForSelector("nav.tabbar");
   await page.click('[data-action="intro-ok"]');
+  const close = async () => {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  };
+  return { page, close };
+}
+
+// Three modules as a pupil reads them, at 360 × 740, in Lithuanian and Russian.
+for (const lang of ["lt", "ru"]) {
+  const { page, close } = await openApp(lang, { width: 360, height: 740 });
   for (const id of ["forms-of-trafficking", "safe-online", "rights-and-law"]) {
     await page.click('[data-tab="learn"]');
     await page.click(`button[data-module="${id}"]`);
@@ -35,26 +45,13 @@ for (const lang of ["lt", "ru"]) {
     await page.click('[data-action="next"]');
     await page.screenshot({ path: join(out, `module-${lang}-${id}-page2.png`) });
   }
-  await context.close();
-  rmSync(profile, { recursive: true, force: true });
+  await close();
 }
 
 const sizes = { phone: { width: 360, height: 740 }, desktop: { width: 1280, height: 800 } };
 for (const lang of ["lt", "uk"]) {
   for (const [name, viewport] of Object.entries(sizes)) {
-    const profile = mkdtempSync(join(tmpdir(), "sauga-shots-"));
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-      headless: true,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-      viewport,
-      locale: lang,
-    });
-    const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(`http://127.0.0.1:${port}/`);
-    await page.waitForSelector("nav.tabbar");
-    await page.click('[data-action="intro-ok"]');
+    const { page, close } = await openApp(lang, viewport);
     await page.screenshot({ path: join(out, `${lang}-${name}-home.png`) });
     await page.click('[data-tab="learn"]');
     await page.click('button[data-module="job-offers-abroad"]');
@@ -68,8 +65,7 @@ for (const lang of ["lt", "uk"]) {
     await page.screenshot({ path: join(out, `${lang}-${name}-settings.png`) });
     await page.click('[data-tab="help"]');
     await page.screenshot({ path: join(out, `${lang}-${name}-help.png`) });
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await close();
   }
 }
 server.close();
