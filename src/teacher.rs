@@ -615,16 +615,16 @@ impl Teacher<'_> {
 
     pub fn answers(&self, class_id: i64) -> Result<Vec<AnswerRow>> {
         let mut stmt = self.conn.prepare(
-            "SELECT a.session_id, a.pupil_id, a.question_key, a.chosen, a.correct
-             FROM answer a JOIN session s ON s.id = a.session_id WHERE s.class_id = ?1
-             ORDER BY a.session_id",
+            "SELECT session_id, pupil_id, question_key, chosen, correct FROM answer
+             WHERE session_id IN (SELECT id FROM session WHERE class_id = ?1)
+             ORDER BY session_id",
         )?;
         let rows = stmt.query_map([class_id], |r| {
             Ok(AnswerRow {
                 session_id: r.get(0)?,
                 pupil_id: r.get(1)?,
                 question_key: r.get(2)?,
-                chosen: chosen_parse(&r.get::<_, String>(3)?),
+                chosen: chosen_parse(r.get_ref(3)?.as_str()?),
                 correct: r.get(4)?,
             })
         })?;
@@ -1053,13 +1053,20 @@ pub fn topic_results(
     answers: &[AnswerRow],
     questions: &BTreeMap<String, &Question>,
 ) -> BTreeMap<String, (u32, u32)> {
-    let mut out: BTreeMap<String, (u32, u32)> = BTreeMap::new();
+    // Count per question first (few keys), then spread over the questions' tags.
+    let mut per_question: BTreeMap<&str, (u32, u32)> = BTreeMap::new();
     for a in answers {
-        if let Some(q) = questions.get(&a.question_key) {
+        let e = per_question.entry(a.question_key.as_str()).or_default();
+        e.0 += u32::from(a.correct);
+        e.1 += 1;
+    }
+    let mut out: BTreeMap<String, (u32, u32)> = BTreeMap::new();
+    for (key, (right, total)) in per_question {
+        if let Some(q) = questions.get(key) {
             for tag in &q.tags {
                 let e = out.entry(tag.clone()).or_default();
-                e.0 += u32::from(a.correct);
-                e.1 += 1;
+                e.0 += right;
+                e.1 += total;
             }
         }
     }
