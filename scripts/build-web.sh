@@ -9,4 +9,8 @@ mkdir -p dist
 wasm-bindgen --target web --no-typescript --out-dir dist \
   target/wasm32-unknown-unknown/release/sauga.wasm
 cp assets/index.html assets/calc.html assets/favicon.svg dist/
+# The service worker's cache is named after this build, so a new build replaces it.
+build=$(cat dist/sauga_bg.wasm dist/sauga.js dist/index.html | sha256sum | cut -c1-12)
+files=$(cd dist && find . -type f ! -name sw.js | sed 's|^\./||' | sort | sed 's/.*/"&"/' | paste -sd, -)
+sed -e "s/sauga-BUILD/sauga-$build/" -e "s|FILE_LIST|[$files]|" assets/sw.js > dist/sw.js
 echo "web app built in $(pwd)/dist ($(du -h dist/sauga_bg.wasm | cut -f1) of wasm)"

@@ -690,3 +690,21 @@ test("teacher mode: PIN, a class of 5, codes (one mistyped), tally, shared devic
     assert.deepEqual(errors, []);
   });
 });
+
+test("after the first visit the web app opens with no network at all", async () => {
+  await withBrowser("en-GB", async (page, errors) => {
+    await page.goto(url);
+    await page.waitForSelector("nav.tabbar");
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.click('[data-action="intro-ok"]');
+    await saved(page);
+    await page.context().setOffline(true);
+    await page.reload();
+    await page.waitForSelector("nav.tabbar");
+    await page.click('[data-tab="help"]');
+    await page.waitForSelector(".emergency");
+    await shot(page, "offline-help-en");
+    await page.context().setOffline(false);
+    assert.deepEqual(errors, []);
+  });
+});

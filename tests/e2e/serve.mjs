@@ -9,6 +9,7 @@ const port = Number(process.argv[3] ?? process.env.PORT ?? 8080);
 const types = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
   ".wasm": "application/wasm",
   ".svg": "image/svg+xml",
   ".css": "text/css; charset=utf-8",

@@ -1,0 +1,27 @@
+// Sauga's service worker: keeps the app's own files so the web app opens with no
+// network after the first visit. It never fetches anything but these files, from
+// this site. CACHE is stamped with the build's hash by scripts/build-web.sh.
+const CACHE = "sauga-BUILD";
+// Every file of the build (scripts/build-web.sh writes the list).
+const FILES = ["./"].concat(FILE_LIST);
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES)).then(() => self.skipWaiting()));
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches.keys()
+      .then((keys) => Promise.all(keys.filter((k) => k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener("fetch", (event) => {
+  const url = new URL(event.request.url);
+  if (event.request.method !== "GET" || url.origin !== self.location.origin) return;
+  // Cache first: the app is the same until a new build replaces this worker.
+  event.respondWith(
+    caches.match(event.request, { ignoreSearch: true }).then((hit) => hit || fetch(event.request)),
+  );
+});
