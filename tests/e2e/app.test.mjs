@@ -656,6 +656,18 @@ test("teacher mode: PIN, a class of 5, codes (one mistyped), tally, shared devic
     assert.equal(await page.$("[data-own-quiz]"), null);
     await page.setInputFiles('[data-input="import-gift"]', { name: "Mano testas.txt", mimeType: "text/plain", buffer: Buffer.from("// a comment\n::A:: Ar tai įspėjamasis ženklas? {T #Taip.}\n\n::B:: Ką daryti? {=Pasitarti #Gerai. ~Važiuoti #Ne.}\n") });
     await page.waitForSelector('[data-own-quiz="Mano testas"]');
+    // The question form: a question without a right answer is refused, then saved.
+    await page.click('[data-action="new-own"]');
+    await page.fill('[data-input="form-title"]', "Formos testas");
+    await page.fill('[data-draft="0"] [data-input="draft-text"]', "Kas gali padėti?");
+    await page.fill('[data-draft="0"] [data-draft-option="0"] [data-input="option-text"]', "Pagalbos linija");
+    await page.fill('[data-draft="0"] [data-draft-option="0"] [data-input="option-feedback"]', "Taip, ji dirba visą parą.");
+    await page.fill('[data-draft="0"] [data-draft-option="1"] [data-input="option-text"]', "Niekas");
+    await page.click('[data-action="form-save"]');
+    await page.waitForSelector("[data-form-problem]");
+    await page.check('[data-draft="0"] [data-draft-option="0"] [data-input="option-right"]');
+    await page.click('[data-action="form-save"]');
+    await page.waitForSelector('[data-own-quiz="Formos testas"]');
     const [giftFile] = await Promise.all([page.waitForEvent("download"), page.click('[data-action="export-builtin"]')]);
     assert.match((await import("node:fs")).readFileSync(await giftFile.path(), "utf8"), /\{[\s\S]*=/);
     await page.click('button[data-class="8B"]');
