@@ -103,6 +103,21 @@ impl OwnQuiz {
             }
         };
         for q in &mut questions {
+            // A situation before the question, separated by a blank line, makes a
+            // scenario question (as the built-in quizzes export them).
+            if q.kind == crate::quiz::QuestionKind::Single {
+                let text = q.text.get(self.lang).clone();
+                if let Some((situation, question)) = text.split_once("\n\n") {
+                    if !situation.trim().is_empty() && !question.trim().is_empty() {
+                        q.kind = crate::quiz::QuestionKind::Scenario;
+                        let mut scenario = crate::content::PerLang::<String>::default();
+                        *scenario.get_mut(self.lang) = situation.trim().to_string();
+                        fill(&mut scenario, self.lang);
+                        q.scenario = Some(scenario);
+                        *q.text.get_mut(self.lang) = question.trim().to_string();
+                    }
+                }
+            }
             fill(&mut q.text, self.lang);
             for o in &mut q.options {
                 fill(&mut o.text, self.lang);
@@ -1445,7 +1460,7 @@ mod tests {
         let class = new_id;
 
         // Own quizzes: only valid GIFT is saved; an edit raises the version.
-        let gift = "::Q1:: Is it a warning sign? {T}\n\n::Q2:: Pick one {=right ~wrong}\n";
+        let gift = "::Q1:: Is it a warning sign? {T}\n\n::Q2:: Pick one {=right ~wrong}\n\n::Q3:: Ona got an offer.\\n\\nWhat should she check? {=The contract ~Nothing}\n";
         let err = t
             .save_own_quiz(None, "Mine", crate::lang::Lang::Lt, "::Q:: broken {=a", 5)
             .unwrap_err();
@@ -1459,7 +1474,24 @@ mod tests {
             .unwrap();
         let q = t.own_quizzes().unwrap()[0].to_quiz().unwrap();
         assert_eq!(q.id, own_quiz_id(own));
-        assert_eq!(q.questions.len(), 2);
+        assert_eq!(q.questions.len(), 3);
+        assert_eq!(
+            q.questions[2].kind,
+            crate::quiz::QuestionKind::Scenario,
+            "a situation first makes a scenario"
+        );
+        assert_eq!(
+            q.questions[2]
+                .scenario
+                .as_ref()
+                .unwrap()
+                .get(crate::lang::Lang::En),
+            "Ona got an offer."
+        );
+        assert_eq!(
+            q.questions[2].text.get(crate::lang::Lang::En),
+            "What should she check?"
+        );
         assert_eq!(
             q.questions[1].text.get(crate::lang::Lang::Uk),
             "Pick one",

@@ -1089,6 +1089,8 @@ struct DraftOption {
 #[derive(Clone, Debug, PartialEq)]
 struct Draft {
     kind: crate::gift::GiftKind,
+    /// An optional situation before a one-answer question (a scenario question).
+    situation: String,
     text: String,
     options: Vec<DraftOption>,
     /// For true/false: whether the statement is true, and the two feedbacks.
@@ -1101,6 +1103,7 @@ impl Draft {
     fn new(kind: crate::gift::GiftKind) -> Draft {
         Draft {
             kind,
+            situation: String::new(),
             text: String::new(),
             options: vec![DraftOption::default(), DraftOption::default()],
             statement_true: true,
@@ -1168,9 +1171,14 @@ fn drafts_to_gift(ctx: &Ctx, drafts: &[Draft]) -> Result<Vec<crate::gift::GiftQu
                         feedback: some(&o.feedback),
                     })
                     .collect();
+                let text = if kind == GiftKind::Single && !d.situation.trim().is_empty() {
+                    format!("{}\n\n{}", d.situation.trim(), d.text.trim())
+                } else {
+                    d.text.trim().to_string()
+                };
                 GiftQuestion {
                     title: None,
-                    text: d.text.trim().to_string(),
+                    text,
                     kind,
                     answers,
                     true_false: None,
@@ -1189,6 +1197,12 @@ fn gift_to_drafts(questions: &[crate::gift::GiftQuestion]) -> Vec<Draft> {
         .map(|q| {
             let mut d = Draft::new(q.kind);
             d.text = q.text.clone();
+            if q.kind == GiftKind::Single {
+                if let Some((situation, question)) = q.text.split_once("\n\n") {
+                    d.situation = situation.to_string();
+                    d.text = question.to_string();
+                }
+            }
             if q.kind == GiftKind::TrueFalse {
                 let (value, wrong, right) = q.true_false.clone().unwrap_or((true, None, None));
                 d.statement_true = value;
@@ -1250,6 +1264,10 @@ fn OwnQuizForm(
                                 {ctx.t(key)}
                             }
                         }
+                    }
+                    if d.kind == GiftKind::Single {
+                        textarea { class: "search", rows: "2", "aria-label": ctx.t("teacher.form_situation"), placeholder: ctx.t("teacher.form_situation"),
+                            "data-input": "draft-situation", value: "{d.situation}", oninput: move |e: FormEvent| drafts.write()[qi].situation = e.value() }
                     }
                     textarea { class: "search", rows: "2", "aria-label": ctx.t("teacher.form_text"), placeholder: ctx.t("teacher.form_text"),
                         "data-input": "draft-text", value: "{d.text}", oninput: move |e: FormEvent| drafts.write()[qi].text = e.value() }
