@@ -66,7 +66,7 @@ pub(crate) const SCHEMA: &str = "
 /// Teachers' own quizzes, kept as Moodle GIFT text (migration 5).
 pub(crate) const OWN_QUIZZES: &str = "
     CREATE TABLE own_quiz (
-        id         INTEGER PRIMARY KEY,
+        id         INTEGER PRIMARY KEY AUTOINCREMENT,
         title      TEXT NOT NULL,
         lang       TEXT NOT NULL,
         gift       TEXT NOT NULL,
@@ -380,24 +380,42 @@ impl Teacher<'_> {
                     .map_err(storage)?;
                 Ok(self.conn.last_insert_rowid())
             }
-            Some(id) => {
-                self.conn
-                    .execute(
-                        "UPDATE own_quiz SET title = ?2, lang = ?3, gift = ?4, updated_at = ?5,
+            Some(id) => self
+                .conn
+                .execute(
+                    "UPDATE own_quiz SET title = ?2, lang = ?3, gift = ?4, updated_at = ?5,
                              version = CASE WHEN version >= 15 THEN 1 ELSE version + 1 END
                          WHERE id = ?1",
-                        params![id, title, lang.code(), gift, now],
-                    )
-                    .map_err(storage)?;
-                Ok(id)
-            }
+                    params![id, title, lang.code(), gift, now],
+                )
+                .map_err(storage)
+                .and_then(|changed| {
+                    if changed == 1 {
+                        Ok(id)
+                    } else {
+                        Err(vec![crate::gift::GiftError {
+                            line: 0,
+                            message: "this quiz no longer exists".into(),
+                        }])
+                    }
+                }),
         }
     }
 
-    pub fn delete_own_quiz(&mut self, id: i64) -> Result<()> {
+    /// Deletes an own quiz, unless a session used it (its results need its questions):
+    /// returns false then.
+    pub fn delete_own_quiz(&mut self, id: i64) -> Result<bool> {
+        let used: i64 = self.conn.query_row(
+            "SELECT COUNT(*) FROM session WHERE quiz_id = ?1",
+            [own_quiz_id(id)],
+            |r| r.get(0),
+        )?;
+        if used > 0 {
+            return Ok(false);
+        }
         self.conn
             .execute("DELETE FROM own_quiz WHERE id = ?1", [id])?;
-        Ok(())
+        Ok(true)
     }
 
     pub fn create_class(&mut self, name: &str, now: i64) -> Result<i64> {
@@ -413,6 +431,9 @@ impl Teacher<'_> {
     }
 
     pub fn rename_class(&mut self, id: i64, name: &str) -> Result<()> {
+        if name.trim().is_empty() {
+            return Err(StorageError::Unavailable("a class needs a name".into()));
+        }
         self.conn.execute(
             "UPDATE class SET name = ?2 WHERE id = ?1",
             params![id, name.trim()],
@@ -582,6 +603,17 @@ impl Teacher<'_> {
         pupil_id: i64,
         answers: &[(String, BTreeSet<usize>, bool)],
     ) -> Result<Recorded> {
+        let questions: String = self.conn.query_row(
+            "SELECT questions FROM session WHERE id = ?1",
+            [session_id],
+            |r| r.get(0),
+        )?;
+        let asked: BTreeSet<&str> = questions.split('\n').collect();
+        if let Some((key, _, _)) = answers.iter().find(|(k, _, _)| !asked.contains(k.as_str())) {
+            return Err(StorageError::Unavailable(format!(
+                "`{key}` is not a question of this session"
+            )));
+        }
         let tx = self.conn.transaction()?;
         let had: i64 = tx.query_row(
             "SELECT COUNT(*) FROM answer WHERE session_id = ?1 AND pupil_id = ?2",
@@ -685,9 +717,9 @@ pub struct Backup {
     pub format: String,
     pub version: u32,
     pub classes: Vec<BackupClass>,
-    /// Own quizzes: title, language code, GIFT text, version.
+    /// Own quizzes: id, title, language code, GIFT text, version.
     #[serde(default)]
-    pub own_quizzes: Vec<(String, String, String, u8)>,
+    pub own_quizzes: Vec<(i64, String, String, String, u8)>,
 }
 
 #[derive(serde::Serialize, serde::Deserialize, Debug, PartialEq)]
@@ -804,7 +836,7 @@ impl Teacher<'_> {
         let own_quizzes = self
             .own_quizzes()?
             .into_iter()
-            .map(|q| (q.title, q.lang.code().to_string(), q.gift, q.version))
+            .map(|q| (q.id, q.title, q.lang.code().to_string(), q.gift, q.version))
             .collect();
         let backup = Backup {
             format: BACKUP_FORMAT.into(),
@@ -824,10 +856,11 @@ impl Teacher<'_> {
         let tx = self.conn.transaction().map_err(store_err)?;
         tx.execute("DELETE FROM class", []).map_err(store_err)?;
         tx.execute("DELETE FROM own_quiz", []).map_err(store_err)?;
-        for (title, lang, gift, version) in &backup.own_quizzes {
+        // Own quizzes keep their ids: sessions name them by id.
+        for (id, title, lang, gift, version) in &backup.own_quizzes {
             tx.execute(
-                "INSERT INTO own_quiz (title, lang, gift, version, updated_at) VALUES (?1, ?2, ?3, ?4, 0)",
-                params![title, lang, gift, i64::from(*version)],
+                "INSERT INTO own_quiz (id, title, lang, gift, version, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, 0)",
+                params![id, title, lang, gift, i64::from(*version)],
             )
             .map_err(store_err)?;
         }
@@ -898,7 +931,14 @@ pub fn check_backup(json: &str) -> std::result::Result<Backup, RestoreError> {
         column: 0,
         message: e.to_string(),
     })?;
-    for (title, lang, gift, version) in &backup.own_quizzes {
+    let mut own_ids = BTreeSet::new();
+    for (id, title, lang, gift, version) in &backup.own_quizzes {
+        if !own_ids.insert(*id) {
+            return Err(RestoreError::Invalid {
+                class: title.clone(),
+                message: format!("own quiz id {id} is used twice"),
+            });
+        }
         let bad = |message: String| RestoreError::Invalid {
             class: title.clone(),
             message,
@@ -1458,6 +1498,8 @@ mod tests {
             "backup → restore → backup is stable"
         );
         let class = new_id;
+        let pupils_after = t.pupils(class).unwrap();
+        assert!(t.rename_class(class, "  ").is_err(), "a class keeps a name");
 
         // Own quizzes: only valid GIFT is saved; an edit raises the version.
         let gift = "::Q1:: Is it a warning sign? {T}\n\n::Q2:: Pick one {=right ~wrong}\n\n::Q3:: Ona got an offer.\\n\\nWhat should she check? {=The contract ~Nothing}\n";
@@ -1500,7 +1542,18 @@ mod tests {
         t.save_own_quiz(Some(own), "Mine", crate::lang::Lang::Lt, gift, 6)
             .unwrap();
         assert_eq!(t.own_quizzes().unwrap()[0].version, 2);
-        t.delete_own_quiz(own).unwrap();
+        assert!(t.delete_own_quiz(own).unwrap(), "an unused quiz can go");
+        // Answers only for the session's questions.
+        let other = t
+            .start_session(class, "m", 1, &keys[..1], Mode::Codes, 30)
+            .unwrap();
+        assert!(t
+            .record_answers(
+                other,
+                pupils_after[0].id,
+                &[("m/q2".into(), set(&[0]), false)]
+            )
+            .is_err());
 
         t.delete_class(class).unwrap();
         assert!(t.classes().unwrap().is_empty());

@@ -289,6 +289,9 @@ impl Ctx {
     }
 
     pub fn lock(&self) {
+        // Locking also closes teacher mode: the passcode does not open class data.
+        let mut open = self.teacher_open;
+        open.set(false);
         if (self.has_passcode)() {
             let mut locked = self.locked;
             locked.set(true);

@@ -256,7 +256,14 @@ fn OwnQuizzes() -> Element {
                                     button { class: "btn small", onclick: move |_| editing.set(Some((Some(edit_q.id), edit_q.title.clone(), edit_q.gift.clone()))), {ctx.t("teacher.edit_gift")} }
                                     button { class: "btn small", "data-action": "export-own",
                                         onclick: move |_| export(format!("{}.gift.txt", export_q.title), export_q.gift.clone()), {ctx.t("teacher.export_gift")} }
-                                    button { class: "btn small", onclick: move |_| { let _ = ctx.teacher_write(|t| t.delete_own_quiz(del_id)); }, {ctx.t("teacher.remove")} }
+                                    button { class: "btn small",
+                                        onclick: move |_| {
+                                            if let Ok(false) = ctx.teacher_write(|t| t.delete_own_quiz(del_id)) {
+                                                note.set(Some(ctx.t("teacher.own_in_use")));
+                                            }
+                                        },
+                                        {ctx.t("teacher.remove")}
+                                    }
                                 }
                             }
                         }
@@ -459,6 +466,17 @@ fn refs(questions: &BTreeMap<String, Question>) -> BTreeMap<String, &Question> {
 #[component]
 pub fn ClassView(id: i64) -> Element {
     let ctx = use_ctx();
+    let mut paste = use_signal(String::new);
+    let mut rename = use_signal(|| None::<String>);
+    let mut confirm_delete = use_signal(|| false);
+    let mut quiz_choice = use_signal(|| {
+        ctx.catalog
+            .quizzes
+            .first()
+            .map(|q| q.id.clone())
+            .unwrap_or_default()
+    });
+    let mut mode = use_signal(|| Mode::Codes);
     if !(ctx.teacher_open)() {
         return rsx! { PinGate {} };
     }
@@ -477,17 +495,6 @@ pub fn ClassView(id: i64) -> Element {
     let tallies = ctx.teacher_read(|t| t.tallies(id)).unwrap_or_default();
     let owned_questions = all_questions(&ctx);
     let questions = refs(&owned_questions);
-    let mut paste = use_signal(String::new);
-    let mut rename = use_signal(|| None::<String>);
-    let mut confirm_delete = use_signal(|| false);
-    let mut quiz_choice = use_signal(|| {
-        ctx.catalog
-            .quizzes
-            .first()
-            .map(|q| q.id.clone())
-            .unwrap_or_default()
-    });
-    let mut mode = use_signal(|| Mode::Codes);
     let topics = teacher::topic_results(&answers, &questions);
     let trend = teacher::trend(&sessions, &answers);
     let over_time = teacher::pupil_over_time(&sessions, &answers);
@@ -744,14 +751,18 @@ pub fn SessionView(id: i64) -> Element {
     let session_for_csv = session.clone();
     let pupils_for_csv = pupils.clone();
     let answers_for_csv = answers.clone();
+    // While a pupil has the device, nothing but their own questions shows.
+    let kiosk = shared_pupil().is_some() || handed();
     rsx! {
-        button { class: "back", onclick: move |_| ctx.go(Screen::Class(class_id)),
-            Svg { icon: Icon::ArrowLeft }
-            span { {ctx.t("teacher.back_to_class")} }
+        if !kiosk {
+            button { class: "back", onclick: move |_| ctx.go(Screen::Class(class_id)),
+                Svg { icon: Icon::ArrowLeft }
+                span { {ctx.t("teacher.back_to_class")} }
+            }
         }
         h1 { "{title}" }
         p { class: "chip", "data-session-mode": session.mode.code(), {ctx.t(&format!("teacher.mode.{}", session.mode.code()))} }
-        if !results.iter().any(|r| r.answered > 0) {
+        if !kiosk && !results.iter().any(|r| r.answered > 0) {
             QuestionPicker { session: session.clone(), quiz: quiz.clone() }
         }
         match session.mode {
@@ -810,7 +821,16 @@ pub fn SessionView(id: i64) -> Element {
                     if handed() {
                         div { class: "handover", "data-handover": "true",
                             h2 { {ctx.t("teacher.handover")} }
-                            button { class: "btn primary wide", "data-action": "next-pupil", onclick: move |_| handed.set(false), {ctx.t("teacher.next_pupil")} }
+                            p { class: "muted", {ctx.t("teacher.handover_pin")} }
+                            button { class: "btn primary wide", "data-action": "next-pupil",
+                                onclick: move |_| {
+                                    handed.set(false);
+                                    // The teacher takes the device back with the PIN.
+                                    let mut open = ctx.teacher_open;
+                                    open.set(false);
+                                },
+                                {ctx.t("teacher.next_pupil")}
+                            }
                         }
                     } else if let Some(pid) = shared_pupil() {
                         SharedRun { key: "{pid}", session: session.clone(), quiz: quiz.clone(), pupil_id: pid,
@@ -832,7 +852,7 @@ pub fn SessionView(id: i64) -> Element {
                 }
             },
         }
-        if !handed() && shared_pupil().is_none() {
+        if !kiosk {
             section { class: "card report", "data-report": "session",
                 h2 { {ctx.t("teacher.by_pupil")} }
                 table { class: "scores",
@@ -892,12 +912,13 @@ fn enter_code(
     pupil_id: i64,
     code: &str,
 ) -> Result<Recorded, String> {
-    let decoded =
-        resultcode::decode(code, &quiz.id, quiz.version, &quiz.slots()).map_err(|e| match e {
+    let decoded = resultcode::decode(code, &quiz.id, session.quiz_version, &quiz.slots()).map_err(
+        |e| match e {
             CodeError::OtherQuiz => ctx.t("teacher.code_other_quiz"),
             CodeError::OtherVersion => ctx.t("teacher.code_other_version"),
             _ => ctx.t("teacher.code_mistyped"),
-        })?;
+        },
+    )?;
     let rows: Vec<(String, BTreeSet<usize>, bool)> = quiz
         .questions
         .iter()
@@ -961,6 +982,7 @@ fn SharedRun(session: Session, quiz: Quiz, pupil_id: i64, on_done: EventHandler<
     let mut step = use_signal(|| 0usize);
     let mut chosen = use_signal(BTreeSet::<usize>::new);
     let mut rows = use_signal(Vec::<(String, BTreeSet<usize>, bool)>::new);
+    let mut failed = use_signal(|| None::<String>);
     let asked: Vec<Question> = session
         .questions
         .iter()
@@ -1000,13 +1022,18 @@ fn SharedRun(session: Session, quiz: Quiz, pupil_id: i64, on_done: EventHandler<
                     rows.write().push((q.key(), picked, right));
                     chosen.set(BTreeSet::new());
                     if step() + 1 >= total {
-                        let _ = ctx.teacher_write(|t| t.record_answers(sid, pupil_id, &rows()));
-                        on_done.call(());
+                        match ctx.teacher_write(|t| t.record_answers(sid, pupil_id, &rows())) {
+                            Ok(_) => on_done.call(()),
+                            Err(e) => failed.set(Some(e.to_string())),
+                        }
                     } else {
                         step += 1;
                     }
                 },
                 {ctx.t("quiz.next")}
+            }
+            if let Some(e) = failed() {
+                p { class: "error", role: "alert", "{e}" }
             }
         }
     }

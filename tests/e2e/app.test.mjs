@@ -622,7 +622,12 @@ test("teacher mode: PIN, a class of 5, codes (one mistyped), tally, shared devic
       }
       await page.waitForSelector("[data-handover]");
       assert.equal(await page.$('[data-report="session"]'), null, "the last result is hidden");
+      assert.equal(await page.$("button.back"), null, "no way into the class from here");
       await page.click('[data-action="next-pupil"]');
+      // The teacher takes the device back with the PIN.
+      await page.waitForSelector('[data-teacher-locked="true"]');
+      await page.fill('[data-input="pin"]', "2468");
+      await page.click('[data-action="open-teacher"]');
     }
     await page.waitForSelector('[data-score-pupil="4"]');
 
