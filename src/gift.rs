@@ -367,8 +367,10 @@ fn parse_answers(body: &[Tok], line: usize, errors: &mut Vec<GiftError>) -> Opti
     None
 }
 
+/// `T`, `TRUE`, `F` or `FALSE`, in capitals, as Moodle reads them (it takes `{t}`
+/// for a short-answer question).
 fn true_false_value(head: &str) -> Option<bool> {
-    match head.to_uppercase().as_str() {
+    match head {
         "T" | "TRUE" => Some(true),
         "F" | "FALSE" => Some(false),
         _ => None,
@@ -489,7 +491,7 @@ fn split_weight(answer: &[Tok]) -> Result<(f64, &[Tok]), String> {
     let inner = text_of(&a[1..close]);
     let number_like = inner
         .chars()
-        .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '+'));
+        .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-'));
     if inner.is_empty() || !number_like {
         return Ok((0.0, answer));
     }
@@ -761,6 +763,34 @@ fn true_false_words(lang: Lang) -> (&'static str, &'static str) {
         Lang::Lt => ("Tiesa", "Netiesa"),
         Lang::En => ("True", "False"),
         Lang::Ru | Lang::Uk => ("Правда", "Неправда"),
+    }
+}
+
+#[cfg(test)]
+mod moodle_agreement {
+    use super::*;
+
+    #[test]
+    fn true_false_is_read_in_capitals_only_as_moodle_does() {
+        assert!(parse("::A:: Sky is blue {T}").is_ok());
+        assert!(parse("::A:: Sky is blue {TRUE}").is_ok());
+        assert!(
+            parse("::A:: Sky is blue {true}").is_err(),
+            "Moodle reads {{true}} as short answer"
+        );
+    }
+
+    #[test]
+    fn a_plus_sign_is_not_a_weight() {
+        let q = parse("::A:: Pick {~%50%a ~%50%b ~%-100%c}").unwrap();
+        assert_eq!(q[0].answers[0].weight, 50.0);
+        // Either refused, or read with `%+50%` as part of the answer's text.
+        if let Ok(q) = parse("::A:: Pick {~%+50%a ~%50%b ~%-100%c}") {
+            assert_ne!(
+                q[0].answers[0].weight, 50.0,
+                "`%+50%` is answer text, not a weight"
+            );
+        }
     }
 }
 
