@@ -854,14 +854,17 @@ pub fn SessionView(id: i64) -> Element {
         }
         if !kiosk {
             section { class: "card report", "data-report": "session",
-                h2 { {ctx.t("teacher.by_pupil")} }
-                table { class: "scores",
-                    thead { tr { th { {ctx.t("teacher.pupil")} } th { {ctx.t("teacher.score")} } } }
-                    tbody {
-                        for p in pupils.iter().filter(|p| scores.contains_key(&p.id)) {
-                            {
-                                let (r, n) = scores[&p.id];
-                                rsx! { tr { key: "{p.id}", "data-score-pupil": "{p.number}", td { "{p.label()}" } td { "{r} / {n}" } } }
+                // Tallies have no per-pupil scores.
+                if !scores.is_empty() {
+                    h2 { {ctx.t("teacher.by_pupil")} }
+                    table { class: "scores",
+                        thead { tr { th { {ctx.t("teacher.pupil")} } th { {ctx.t("teacher.score")} } } }
+                        tbody {
+                            for p in pupils.iter().filter(|p| scores.contains_key(&p.id)) {
+                                {
+                                    let (r, n) = scores[&p.id];
+                                    rsx! { tr { key: "{p.id}", "data-score-pupil": "{p.number}", td { "{p.label()}" } td { "{r} / {n}" } } }
+                                }
                             }
                         }
                     }
