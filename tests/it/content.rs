@@ -3,12 +3,11 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use sauga::content::{self, Audience, Catalog, Kind, Problem};
 use sauga::lang::Lang;
 
-use crate::support::{fixture, fixture_copy};
+use crate::support::{content_check, fixture, fixture_copy};
 
 /// A copy of the good fixture in a temporary folder, changed by `edit`.
 fn broken(edit: impl FnOnce(&Path)) -> (tempfile::TempDir, Vec<Problem>, Catalog) {
@@ -297,12 +296,8 @@ fn duplicate_ids_leave_both_out() {
 fn the_command_prints_problems_and_fails() {
     let dir = fixture_copy();
     fs::remove_file(alpha(dir.path(), "uk.md")).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_content-check"))
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    let (code, stdout) = content_check(dir.path());
+    assert_eq!(code, Some(1), "{stdout}");
     assert!(
         stdout.contains("modules/01-alpha/uk.md: missing language"),
         "{stdout}"
@@ -312,16 +307,8 @@ fn the_command_prints_problems_and_fails() {
         "{stdout}"
     );
 
-    let ok = Command::new(env!("CARGO_BIN_EXE_content-check"))
-        .arg(fixture())
-        .output()
-        .unwrap();
-    assert_eq!(
-        ok.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&ok.stdout)
-    );
+    let (code, stdout) = content_check(&fixture());
+    assert_eq!(code, Some(0), "{stdout}");
 }
 
 fn all_langs(root: &Path, from: &str, to: [&str; 4]) {

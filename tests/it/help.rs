@@ -1,8 +1,6 @@
 //! The help directory: the shipped file passes; broken entries are reported with the
 //! service and field; filters and grouping behave.
 
-use std::path::Path;
-
 use sauga::content::{self, Catalog, Problem, Severity};
 use sauga::dates::Date;
 use sauga::help::{self, Category, Filter, Who};
@@ -165,24 +163,14 @@ fn unknown_category_audience_and_hours() {
 
 #[test]
 fn the_command_reports_help_problems() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good");
-    for f in content::read_dir(&root).unwrap() {
-        let path = dir.path().join(&f.path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        let text = if f.path == "help/services.toml" {
-            f.text.replace("\"112\"", "\"911\"")
-        } else {
-            f.text
-        };
-        std::fs::write(path, text).unwrap();
-    }
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_content-check"))
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    let dir = crate::support::fixture_copy();
+    let path = dir.path().join("help/services.toml");
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("\"112\"", "\"911\"");
+    std::fs::write(path, text).unwrap();
+    let (code, stdout) = crate::support::content_check(dir.path());
+    assert_eq!(code, Some(1), "{stdout}");
     assert!(
         stdout.contains("help/services.toml: field `service[1] (emergency).phones[1].number`"),
         "{stdout}"

@@ -15,6 +15,18 @@ pub fn fixture_copy() -> tempfile::TempDir {
     dir
 }
 
+/// Runs the `content-check` command on a folder: its exit code and what it printed.
+pub fn content_check(dir: &Path) -> (Option<i32>, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_content-check"))
+        .arg(dir)
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
 fn copy_dir(from: &Path, to: &Path) {
     fs::create_dir_all(to).unwrap();
     for e in fs::read_dir(from).unwrap() {
