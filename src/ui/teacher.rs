@@ -451,16 +451,13 @@ fn session_quizzes(ctx: &Ctx) -> Vec<Quiz> {
     out
 }
 
-fn all_questions(ctx: &Ctx) -> BTreeMap<String, Question> {
-    session_quizzes(ctx)
-        .into_iter()
-        .flat_map(|q| q.questions.into_iter())
+/// Every question of the given quizzes, by key (`module/qN` or `own-N/qN`).
+fn questions_of(quizzes: &[Quiz]) -> BTreeMap<String, &Question> {
+    quizzes
+        .iter()
+        .flat_map(|q| q.questions.iter())
         .map(|q| (q.key(), q))
         .collect()
-}
-
-fn refs(questions: &BTreeMap<String, Question>) -> BTreeMap<String, &Question> {
-    questions.iter().map(|(k, q)| (k.clone(), q)).collect()
 }
 
 #[component]
@@ -493,8 +490,9 @@ pub fn ClassView(id: i64) -> Element {
     let sessions = ctx.teacher_read(|t| t.sessions(id)).unwrap_or_default();
     let answers = ctx.teacher_read(|t| t.answers(id)).unwrap_or_default();
     let tallies = ctx.teacher_read(|t| t.tallies(id)).unwrap_or_default();
-    let owned_questions = all_questions(&ctx);
-    let questions = refs(&owned_questions);
+    // Own quizzes are read and parsed once per render, for every use below.
+    let all_quizzes = session_quizzes(&ctx);
+    let questions = questions_of(&all_quizzes);
     let topics = teacher::topic_results(&answers, &questions);
     let trend = teacher::trend(&sessions, &answers);
     let over_time = teacher::pupil_over_time(&sessions, &answers);
@@ -503,7 +501,7 @@ pub fn ClassView(id: i64) -> Element {
         .flat_map(|s| teacher::question_results(s, &answers, &tallies, &questions))
         .collect();
     let hard = teacher::difficult_questions(&results);
-    let quizzes: Vec<(String, String)> = session_quizzes(&ctx)
+    let quizzes: Vec<(String, String)> = all_quizzes
         .iter()
         .map(|q| (q.id.clone(), quiz_title(&ctx, q)))
         .collect();
@@ -603,7 +601,7 @@ pub fn ClassView(id: i64) -> Element {
                 ul { class: "sessions",
                     for s in sessions.iter().rev() {
                         {
-                            let title = find_quiz(&ctx, &s.quiz_id).map(|q| quiz_title(&ctx, &q)).unwrap_or_else(|| s.quiz_id.clone());
+                            let title = all_quizzes.iter().find(|q| q.id == s.quiz_id).map(|q| quiz_title(&ctx, q)).unwrap_or_else(|| s.quiz_id.clone());
                             let sid = s.id;
                             let date = crate::dates::Date::from_unix(s.started_at).to_string();
                             rsx! {
@@ -729,7 +727,12 @@ pub fn SessionView(id: i64) -> Element {
     let Some(session) = found.ok().flatten() else {
         return rsx! { p { {ctx.t("module.not_found")} } };
     };
-    let Some(quiz) = find_quiz(&ctx, &session.quiz_id) else {
+    let all_quizzes = session_quizzes(&ctx);
+    let Some(quiz) = all_quizzes
+        .iter()
+        .find(|q| q.id == session.quiz_id)
+        .cloned()
+    else {
         return rsx! { p { {ctx.t("module.not_found")} } };
     };
     let class_id = session.class_id;
@@ -740,8 +743,7 @@ pub fn SessionView(id: i64) -> Element {
     let tallies = ctx
         .teacher_read(|t| t.tallies(class_id))
         .unwrap_or_default();
-    let owned_questions = all_questions(&ctx);
-    let questions = refs(&owned_questions);
+    let questions = questions_of(&all_quizzes);
     let results = teacher::question_results(&session, &answers, &tallies, &questions);
     let scores = teacher::pupil_scores(&session, &answers);
     let title = quiz_title(&ctx, &quiz);
