@@ -30,7 +30,7 @@ use std::fmt::Write as _;
 
 use crate::content::PerLang;
 use crate::lang::Lang;
-use crate::quiz::{Question, QuestionKind, QuizOption};
+use crate::quiz::{Question, QuestionKind, QuizOption, MAX_OPTIONS};
 
 /// What a GIFT question asks for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -425,6 +425,15 @@ fn choices(body: &[Tok], line: usize, errors: &mut Vec<GiftError>) -> Option<Ans
             weight,
             feedback,
         });
+    }
+    if answers.len() > MAX_OPTIONS {
+        errors.push(error(
+            line,
+            format!(
+                "a question takes at most {MAX_OPTIONS} answers; this one has {}",
+                answers.len()
+            ),
+        ));
     }
     let answers_ok = errors.len() == before;
 
@@ -965,6 +974,11 @@ Escapes\: 1 \= 1 \~ \# \{ \} a\\b c\d {=[plain]yes ~%-50%no}
             ("Q {T#a#b#c}", 1, "at most two feedbacks"),
             ("Q {~%100%a}", 1, "at least two answers"),
             ("Q {hello}", 1, "no answers"),
+            (
+                &format!("Q {{=a {}}}", "~b ".repeat(MAX_OPTIONS)),
+                1,
+                "at most 20 answers; this one has 21",
+            ),
             ("Q } {=a ~b}", 1, "`}` without an opening `{`"),
             ("Q {\nx =a ~b}", 2, "text before the first answer"),
         ];

@@ -96,6 +96,10 @@ impl Question {
     }
 }
 
+/// The most options a question may have (a teacher's GIFT import is checked against
+/// it; built-in questions have 2 to 4).
+pub const MAX_OPTIONS: usize = 20;
+
 /// A quiz: a module's, or the final one.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Quiz {

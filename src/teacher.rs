@@ -7,6 +7,7 @@
 //! rows loaded once per class, so building all of them stays cheap.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
 
 use rusqlite::{params, Connection, OptionalExtension};
 
@@ -236,9 +237,52 @@ pub struct Session {
 pub struct AnswerRow {
     pub session_id: i64,
     pub pupil_id: i64,
-    pub question_key: String,
-    pub chosen: BTreeSet<usize>,
+    /// Shared among a session's rows: a class's reports read thousands of them.
+    pub question_key: Rc<str>,
+    /// The chosen options as a bit set (bit `i` = option `i`).
+    pub chosen: Chosen,
     pub correct: bool,
+}
+
+/// A pupil's chosen options, one bit per option: a report reads thousands of these,
+/// so they take no allocation. Quizzes have at most [`Chosen::MAX`] options.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Chosen(u64);
+
+impl Chosen {
+    pub const MAX: usize = 64;
+    const _ROOM: () = assert!(crate::quiz::MAX_OPTIONS <= Self::MAX);
+
+    pub fn contains(self, option: usize) -> bool {
+        option < Self::MAX && self.0 & (1 << option) != 0
+    }
+
+    /// The chosen options, lowest first.
+    pub fn iter(self) -> impl Iterator<Item = usize> {
+        let mut rest = self.0;
+        std::iter::from_fn(move || {
+            (rest != 0).then(|| {
+                let o = rest.trailing_zeros() as usize;
+                rest &= rest - 1;
+                o
+            })
+        })
+    }
+
+    pub fn to_set(self) -> BTreeSet<usize> {
+        self.iter().collect()
+    }
+}
+
+impl From<&BTreeSet<usize>> for Chosen {
+    /// Options past [`Chosen::MAX`] cannot exist in a quiz and are dropped.
+    fn from(set: &BTreeSet<usize>) -> Self {
+        Chosen(
+            set.iter()
+                .filter(|&&o| o < Self::MAX)
+                .fold(0, |m, &o| m | (1 << o)),
+        )
+    }
 }
 
 /// What recording a pupil's answers gave.
@@ -257,8 +301,14 @@ fn chosen_text(chosen: &BTreeSet<usize>) -> String {
         .join(",")
 }
 
-fn chosen_parse(text: &str) -> BTreeSet<usize> {
-    text.split(',').filter_map(|s| s.parse().ok()).collect()
+/// Reads the stored "0,2" form without allocating.
+fn chosen_parse(text: &str) -> Chosen {
+    Chosen(
+        text.split(',')
+            .filter_map(|s| s.parse::<usize>().ok())
+            .filter(|&o| o < Chosen::MAX)
+            .fold(0, |m, o| m | (1 << o)),
+    )
 }
 
 /// Teacher data in the app's database.
@@ -666,16 +716,36 @@ impl Teacher<'_> {
              WHERE session_id IN (SELECT id FROM session WHERE class_id = ?1)
              ORDER BY session_id",
         )?;
-        let rows = stmt.query_map([class_id], |r| {
-            Ok(AnswerRow {
-                session_id: r.get(0)?,
+        let mut rows = stmt.query([class_id])?;
+        let mut out = Vec::new();
+        // Rows come session by session; a session has few distinct question keys, so
+        // each is allocated once and shared (a short list beats a hash map here).
+        let mut keys: Vec<Rc<str>> = Vec::new();
+        let mut current = None;
+        while let Some(r) = rows.next()? {
+            let session_id: i64 = r.get(0)?;
+            if current != Some(session_id) {
+                current = Some(session_id);
+                keys.clear();
+            }
+            let key_text = r.get_ref(2)?.as_str().map_err(rusqlite::Error::from)?;
+            let question_key = match keys.iter().find(|k| ***k == *key_text) {
+                Some(k) => Rc::clone(k),
+                None => {
+                    let k: Rc<str> = Rc::from(key_text);
+                    keys.push(Rc::clone(&k));
+                    k
+                }
+            };
+            out.push(AnswerRow {
+                session_id,
                 pupil_id: r.get(1)?,
-                question_key: r.get(2)?,
-                chosen: chosen_parse(r.get_ref(3)?.as_str()?),
+                question_key,
+                chosen: chosen_parse(r.get_ref(3)?.as_str().map_err(rusqlite::Error::from)?),
                 correct: r.get(4)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            });
+        }
+        Ok(out)
     }
 
     /// Tallies of a class: (session, question) → count per option.
@@ -796,8 +866,8 @@ impl Teacher<'_> {
                         .map(|a| {
                             (
                                 number.get(&a.pupil_id).copied().unwrap_or(0),
-                                a.question_key.clone(),
-                                a.chosen.iter().copied().collect(),
+                                a.question_key.to_string(),
+                                a.chosen.iter().collect(),
                                 a.correct,
                             )
                         })
@@ -1047,10 +1117,7 @@ pub fn question_results(
 ) -> Vec<QuestionResult> {
     let mut per_question: BTreeMap<&str, Vec<&AnswerRow>> = BTreeMap::new();
     for a in answers.iter().filter(|a| a.session_id == session.id) {
-        per_question
-            .entry(a.question_key.as_str())
-            .or_default()
-            .push(a);
+        per_question.entry(&*a.question_key).or_default().push(a);
     }
     session
         .questions
@@ -1061,7 +1128,7 @@ pub fn question_results(
             for a in per_question.get(key.as_str()).into_iter().flatten() {
                 answered += 1;
                 right += u32::from(a.correct);
-                for &c in &a.chosen {
+                for c in a.chosen.iter() {
                     *chosen_count.entry(c).or_default() += 1;
                 }
             }
@@ -1111,7 +1178,7 @@ pub fn topic_results(
     // Count per question first (few keys), then spread over the questions' tags.
     let mut per_question: BTreeMap<&str, (u32, u32)> = BTreeMap::new();
     for a in answers {
-        let e = per_question.entry(a.question_key.as_str()).or_default();
+        let e = per_question.entry(&*a.question_key).or_default();
         e.0 += u32::from(a.correct);
         e.1 += 1;
     }
@@ -1128,13 +1195,19 @@ pub fn topic_results(
     out
 }
 
+/// How many of these answers are right.
+fn right_in(answers: &[AnswerRow]) -> u32 {
+    answers.iter().map(|a| u32::from(a.correct)).sum()
+}
+
 /// The class's average percent right per session, in time order.
 pub fn trend(sessions: &[Session], answers: &[AnswerRow]) -> Vec<(i64, f64)> {
     let mut totals: BTreeMap<i64, (u32, u32)> = BTreeMap::new();
-    for a in answers {
-        let e = totals.entry(a.session_id).or_default();
-        e.0 += u32::from(a.correct);
-        e.1 += 1;
+    // Rows come in runs of one session: one map look-up per run, not per row.
+    for run in answers.chunk_by(|a, b| a.session_id == b.session_id) {
+        let e = totals.entry(run[0].session_id).or_default();
+        e.0 += right_in(run);
+        e.1 += run.len() as u32;
     }
     sessions
         .iter()
@@ -1151,10 +1224,10 @@ pub fn pupil_over_time(
     answers: &[AnswerRow],
 ) -> BTreeMap<i64, Vec<(i64, f64)>> {
     let mut per: BTreeMap<(i64, i64), (u32, u32)> = BTreeMap::new();
-    for a in answers {
-        let e = per.entry((a.pupil_id, a.session_id)).or_default();
-        e.0 += u32::from(a.correct);
-        e.1 += 1;
+    for run in answers.chunk_by(|a, b| (a.pupil_id, a.session_id) == (b.pupil_id, b.session_id)) {
+        let e = per.entry((run[0].pupil_id, run[0].session_id)).or_default();
+        e.0 += right_in(run);
+        e.1 += run.len() as u32;
     }
     let order: BTreeMap<i64, usize> = sessions
         .iter()
@@ -1230,7 +1303,7 @@ pub fn session_csv(
         let by_pupil: BTreeMap<(i64, &str), bool> = answers
             .iter()
             .filter(|a| a.session_id == session.id)
-            .map(|a| ((a.pupil_id, a.question_key.as_str()), a.correct))
+            .map(|a| ((a.pupil_id, &*a.question_key), a.correct))
             .collect();
         for p in pupils {
             let mut row = vec![p.label()];
@@ -1277,6 +1350,61 @@ mod tests {
 
     fn verify(pin: &str, hash: &str) -> bool {
         hash == format!("h:{pin}")
+    }
+
+    #[test]
+    fn chosen_options_round_trip_through_storage_text() {
+        for set in [
+            vec![],
+            vec![0],
+            vec![3],
+            vec![0, 2],
+            vec![1, 5, 19],
+            vec![63],
+        ] {
+            let set: BTreeSet<usize> = set.into_iter().collect();
+            let chosen = Chosen::from(&set);
+            assert_eq!(chosen.to_set(), set);
+            assert_eq!(chosen_parse(&chosen_text(&set)), chosen);
+            for o in 0..70 {
+                assert_eq!(chosen.contains(o), set.contains(&o), "{set:?} {o}");
+            }
+        }
+        // Lowest first, as the stored text and the reports expect.
+        assert_eq!(chosen_parse("5,1,3").iter().collect::<Vec<_>>(), [1, 3, 5]);
+        // Nothing past the last bit, and damaged text reads as no choice.
+        assert_eq!(Chosen::from(&BTreeSet::from([64, 100])), Chosen::default());
+        assert_eq!(chosen_parse("x,,-1"), Chosen::default());
+    }
+
+    #[test]
+    fn answers_share_keys_within_a_session() {
+        let mut store = Store::open_in_memory().unwrap();
+        let mut t = store.teacher();
+        let class = t.create_class("7A", 0).unwrap();
+        let pupils = t.add_numbered(class, 2).unwrap();
+        let keys = ["m:q1".to_string(), "m:q2".to_string()];
+        let sid = t
+            .start_session(class, "m", 1, &keys, Mode::Codes, 0)
+            .unwrap();
+        for p in &pupils {
+            let rows: Vec<_> = keys
+                .iter()
+                .map(|k| (k.clone(), BTreeSet::from([1, 2]), false))
+                .collect();
+            t.record_answers(sid, p.id, &rows).unwrap();
+        }
+        let answers = t.answers(class).unwrap();
+        assert_eq!(answers.len(), 4);
+        let q1: Vec<_> = answers
+            .iter()
+            .filter(|a| &*a.question_key == "m:q1")
+            .collect();
+        assert_eq!(q1.len(), 2);
+        assert!(Rc::ptr_eq(&q1[0].question_key, &q1[1].question_key));
+        assert!(answers
+            .iter()
+            .all(|a| a.chosen.to_set() == BTreeSet::from([1, 2])));
     }
 
     #[test]

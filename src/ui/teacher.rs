@@ -1336,7 +1336,9 @@ fn OwnQuizForm(
                                     value: "{o.feedback}", oninput: move |e: FormEvent| drafts.write()[qi].options[oi].feedback = e.value() }
                             }
                         }
-                        button { class: "btn small", onclick: move |_| drafts.write()[qi].options.push(DraftOption::default()), {ctx.t("teacher.form_add_option")} }
+                        if d.options.len() < crate::quiz::MAX_OPTIONS {
+                            button { class: "btn small", onclick: move |_| drafts.write()[qi].options.push(DraftOption::default()), {ctx.t("teacher.form_add_option")} }
+                        }
                     }
                     button { class: "btn small", onclick: move |_| { drafts.write().remove(qi); }, {ctx.t("teacher.remove")} }
                 }
