@@ -16,8 +16,9 @@ if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   packages+=(nodejs npm)
 fi
 if [ "$what" = "all" ]; then
-  # Desktop (WebView) build, then the browser tests.
-  packages+=(libwebkit2gtk-4.1-dev libgtk-3-dev libxdo-dev libssl-dev librsvg2-dev chromium)
+  # Desktop (WebView) build and its test under a virtual X server, then the
+  # browser tests.
+  packages+=(libwebkit2gtk-4.1-dev libgtk-3-dev libxdo-dev libssl-dev librsvg2-dev xvfb xauth chromium)
 fi
 missing=()
 for p in "${packages[@]}"; do

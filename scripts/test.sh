@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up what is missing and runs every check and test: formatting, clippy, unit,
-# component and storage tests, the content check, the desktop build check, and the
-# end-to-end test of the web app in headless Chromium.
+# component and storage tests, the content check, the desktop app driven under Xvfb,
+# and the end-to-end test of the web app in headless Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -23,8 +23,11 @@ cargo run --locked --quiet --bin content-check
 step "unit, component and storage tests"
 cargo test --locked
 
-step "desktop build compiles"
-cargo check --locked --features desktop --bins
+step "desktop build compiles, without warnings (with its test driver)"
+cargo clippy --locked --features desktop-e2e --bins -- -D warnings
+
+step "desktop app driven through teacher mode (WebKitGTK under Xvfb)"
+tests/desktop/run.sh
 
 step "web build"
 scripts/build-web.sh

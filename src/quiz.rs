@@ -96,6 +96,30 @@ impl Question {
     }
 }
 
+/// The topic tags a question may carry; teachers' reports name each in the UI's
+/// language (`topic.<tag>` in locales/app.yml). `teacher` marks teachers' own quizzes.
+pub const TOPICS: &[&str] = &[
+    "debt",
+    "documents",
+    "forms",
+    "getting-help",
+    "grooming",
+    "helping-others",
+    "images",
+    "job-offers",
+    "law",
+    "online",
+    "recruitment",
+    "referral",
+    "reporting",
+    "rights",
+    "romance",
+    "safety",
+    "signs",
+    "what-is-trafficking",
+    "teacher",
+];
+
 /// The most options a question may have (a teacher's GIFT import is checked against
 /// it; built-in questions have 2 to 4).
 pub const MAX_OPTIONS: usize = 20;
@@ -475,6 +499,15 @@ pub(crate) fn load_module_quiz(
         }
         if q.tags.is_empty() {
             r.at(format!("{at}.tags"), "name at least one topic tag");
+        }
+        for tag in q.tags.iter().filter(|t| !TOPICS.contains(&t.as_str())) {
+            r.at(
+                format!("{at}.tags"),
+                format!(
+                    "`{tag}` is not a known topic; use one of {} (a new topic also needs                      its name in locales/app.yml)",
+                    TOPICS.join(", ")
+                ),
+            );
         }
         for p in &q.pages {
             if *p == 0 || *p > pages {

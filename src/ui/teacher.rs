@@ -632,7 +632,7 @@ pub fn ClassView(id: i64) -> Element {
                 }
                 h2 { {ctx.t("teacher.topics")} }
                 for (tag, (r, n)) in topics.iter() {
-                    Bar { key: "{tag}", label: tag.clone(), percent: f64::from(*r) * 100.0 / f64::from((*n).max(1)), note: format!("{r}/{n}") }
+                    Bar { key: "{tag}", label: topic_name(&ctx, tag), percent: f64::from(*r) * 100.0 / f64::from((*n).max(1)), note: format!("{r}/{n}") }
                 }
                 h2 { {ctx.t("teacher.difficult")} }
                 ol { class: "difficult",
@@ -1369,5 +1369,15 @@ fn OwnQuizForm(
                 button { class: "btn", onclick: move |_| on_close.call(()), {ctx.t("settings.cancel")} }
             }
         }
+    }
+}
+
+/// A topic tag as the report names it: in the UI's language for the known topics, as
+/// written for any other (a tag from elsewhere is still shown, not hidden).
+fn topic_name(ctx: &Ctx, tag: &str) -> String {
+    if crate::quiz::TOPICS.contains(&tag) {
+        ctx.t(&format!("topic.{tag}"))
+    } else {
+        tag.to_string()
     }
 }

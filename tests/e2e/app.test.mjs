@@ -635,6 +635,8 @@ test("teacher mode: PIN, a class of 5, codes (one mistyped), tally, shared devic
     await page.click('button.back');
     await page.waitForSelector('[data-report="class"] svg.trend');
     assert.ok((await page.$$("[data-difficult]")).length > 0);
+    const topics = await page.$$eval('[data-report="class"] .bar-label', (es) => es.map((e) => e.textContent));
+    assert.ok(topics.length > 0 && topics.every((t) => !/^[a-z-]+$/.test(t)), `topics shown as raw tags: ${topics}`);
     await shot(page, "teacher-class-report-lt");
     await saved(page);
 

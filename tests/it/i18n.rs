@@ -82,3 +82,16 @@ fn lookups_name_their_language() {
     assert_eq!(tr(Lang::Uk, "nav.settings"), "Налаштування");
     assert_eq!(tr(Lang::En, "nav.settings"), "Settings");
 }
+
+#[test]
+fn every_topic_has_a_name_in_every_language() {
+    for lang in Lang::ALL {
+        let t = table(lang);
+        for topic in sauga::quiz::TOPICS {
+            assert!(
+                t.contains_key(&format!("topic.{topic}")),
+                "{lang:?} has no name for topic {topic}"
+            );
+        }
+    }
+}

@@ -201,3 +201,11 @@ fn english_left_in_a_translated_quiz_text_is_refused() {
     let p = one(&problems, "English words left in the text");
     assert!(p.field.as_deref().unwrap().ends_with("feedback.ru"), "{p}");
 }
+
+#[test]
+fn a_topic_tag_must_be_one_the_reports_can_name() {
+    let (_d, _, problems) =
+        fixture_with(|root| edit_quiz(root, "tags = [\"signs\"]", "tags = [\"sings\"]"));
+    let p = one(&problems, "`sings` is not a known topic");
+    assert!(p.field.as_deref().unwrap().contains("q1.tags"), "{p}");
+}

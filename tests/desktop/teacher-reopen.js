@@ -1,0 +1,21 @@
+// Desktop, second start on the same data folder: teacher mode is locked, a wrong PIN
+// is refused, the right one opens the class with everything kept.
+await scenario("teacher mode on the desktop, after a restart", async () => {
+  await waitFor("nav.tabbar");
+  await click('[data-tab="settings"]');
+  await click('[data-action="open-teacher-mode"]');
+  await waitFor('[data-teacher-locked="true"]');
+  await fill('[data-input="pin"]', "1111");
+  await click('[data-action="open-teacher"]');
+  await waitFor(".lock .error");
+  await fill('[data-input="pin"]', "2468");
+  await click('[data-action="open-teacher"]');
+  await waitFor('[data-own-quiz="Darbalaukio testas"]');
+  await click('button[data-class="8B"]');
+  await waitFor('[data-pupil="5"]');
+  check(count("[data-session]") === 3, `${count("[data-session]")} sessions, not 3`);
+  await click('[data-tab="home"]');
+  await click('[data-tab="settings"]');
+  await click('[data-action="open-teacher-mode"]');
+  await waitFor('[data-teacher-locked="true"]');
+});
