@@ -29,6 +29,9 @@ cargo clippy --locked --features desktop-e2e --bins -- -D warnings
 step "desktop app driven through teacher mode (WebKitGTK under Xvfb)"
 tests/desktop/run.sh
 
+step "mobile builds compile, without warnings (Android, iOS)"
+scripts/check-mobile.sh
+
 step "web build"
 scripts/build-web.sh
 

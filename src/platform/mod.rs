@@ -16,6 +16,8 @@ use web as imp;
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native;
+#[cfg(any(target_os = "android", target_os = "ios"))]
+mod share;
 #[cfg(not(target_arch = "wasm32"))]
 use native as imp;
 

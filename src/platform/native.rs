@@ -87,6 +87,9 @@ pub fn quick_exit() -> bool {
     false
 }
 
+/// Desktop: the file goes to the Documents folder (the app's data folder where there
+/// is none) and the message names it. Phones keep the same copy in the app's own
+/// folder, then open the share sheet (see `share.rs`).
 pub fn save_file(name: &str, bytes: &[u8], _mime: &str) -> Result<String, String> {
     let dir = directories::UserDirs::new()
         .and_then(|u| u.document_dir().map(|d| d.to_path_buf()))
@@ -95,5 +98,10 @@ pub fn save_file(name: &str, bytes: &[u8], _mime: &str) -> Result<String, String
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let path = dir.join(name);
     std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    #[cfg(target_os = "android")]
+    return super::share::share(name, bytes, _mime);
+    #[cfg(target_os = "ios")]
+    super::share::share_file(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    #[allow(unreachable_code)]
     Ok(path.display().to_string())
 }
