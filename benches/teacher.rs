@@ -106,15 +106,16 @@ fn main() {
         let tallies = t.tallies(class).unwrap();
         loads.push(start.elapsed());
         let grouped = teacher::by_session(&answers);
-        let mut results = Vec::new();
+        let mut per_session = BTreeMap::new();
         for s in &all_sessions {
             let these = grouped.get(&s.id).copied().unwrap_or(&[]);
-            results.extend(teacher::question_results(s, these, &tallies, &by_key));
+            per_session.insert(s.id, teacher::question_results(s, these, &tallies, &by_key));
             std::hint::black_box(teacher::pupil_scores(s, these));
         }
+        let results: Vec<_> = per_session.values().flatten().cloned().collect();
         std::hint::black_box(teacher::pupil_over_time(&all_sessions, &answers));
-        std::hint::black_box(teacher::topic_results(&answers, &by_key));
-        std::hint::black_box(teacher::trend(&all_sessions, &answers));
+        std::hint::black_box(teacher::topic_results(&answers, &tallies, &by_key));
+        std::hint::black_box(teacher::trend(&all_sessions, &per_session));
         std::hint::black_box(teacher::difficult_questions(&results));
         times.push(start.elapsed());
     }

@@ -1170,9 +1170,10 @@ pub fn pupil_scores(session: &Session, answers: &[AnswerRow]) -> BTreeMap<i64, (
     out
 }
 
-/// Percent right per topic tag across a class's answers.
+/// Right and answered per topic tag across a class's answers and tallies.
 pub fn topic_results(
     answers: &[AnswerRow],
+    tallies: &BTreeMap<(i64, String), Vec<u32>>,
     questions: &BTreeMap<String, &Question>,
 ) -> BTreeMap<String, (u32, u32)> {
     // Count per question first (few keys), then spread over the questions' tags.
@@ -1181,6 +1182,21 @@ pub fn topic_results(
         let e = per_question.entry(&*a.question_key).or_default();
         e.0 += u32::from(a.correct);
         e.1 += 1;
+    }
+    // A tally counts as right only the one right option of a single-answer question,
+    // as in `question_results`.
+    for ((_, key), counts) in tallies {
+        let correct = questions
+            .get(key)
+            .map(|q| q.correct_set())
+            .unwrap_or_default();
+        let e = per_question.entry(key.as_str()).or_default();
+        for (o, &n) in counts.iter().enumerate() {
+            e.1 += n;
+            if correct.len() == 1 && correct.contains(&o) {
+                e.0 += n;
+            }
+        }
     }
     let mut out: BTreeMap<String, (u32, u32)> = BTreeMap::new();
     for (key, (right, total)) in per_question {
@@ -1200,19 +1216,19 @@ fn right_in(answers: &[AnswerRow]) -> u32 {
     answers.iter().map(|a| u32::from(a.correct)).sum()
 }
 
-/// The class's average percent right per session, in time order.
-pub fn trend(sessions: &[Session], answers: &[AnswerRow]) -> Vec<(i64, f64)> {
-    let mut totals: BTreeMap<i64, (u32, u32)> = BTreeMap::new();
-    // Rows come in runs of one session: one map look-up per run, not per row.
-    for run in answers.chunk_by(|a, b| a.session_id == b.session_id) {
-        let e = totals.entry(run[0].session_id).or_default();
-        e.0 += right_in(run);
-        e.1 += run.len() as u32;
-    }
+/// The class's percent right per session, in time order, from each session's
+/// question results (so pupils' answers and tallies both count).
+pub fn trend(
+    sessions: &[Session],
+    results: &BTreeMap<i64, Vec<QuestionResult>>,
+) -> Vec<(i64, f64)> {
     sessions
         .iter()
         .filter_map(|s| {
-            let &(r, n) = totals.get(&s.id)?;
+            let (r, n) = results
+                .get(&s.id)?
+                .iter()
+                .fold((0u32, 0u32), |(r, n), q| (r + q.right, n + q.answered));
             (n > 0).then(|| (s.id, f64::from(r) * 100.0 / f64::from(n)))
         })
         .collect()
@@ -1547,9 +1563,13 @@ mod tests {
 
         let scores = pupil_scores(&sessions[0], &answers);
         assert_eq!(scores[&pupils[0].id], (1, 2));
-        let topics = topic_results(&answers, &qs);
+        let topics = topic_results(&answers, &BTreeMap::new(), &qs);
         assert_eq!(topics["signs"], (2, 4));
         assert_eq!(topics["law"], (0, 2));
+        // With the tallies: q1 (signs) 3 of 4 more, q2 (signs and law) 2 of 4 more.
+        let topics = topic_results(&answers, &tallies, &qs);
+        assert_eq!(topics["signs"], (7, 12));
+        assert_eq!(topics["law"], (2, 6));
         let over_time = pupil_over_time(&sessions, &answers);
         assert_eq!(over_time[&pupils[0].id], vec![(s1, 50.0)]);
         let grouped = by_session(&answers);
@@ -1558,10 +1578,11 @@ mod tests {
             r1,
             "grouped answers give the same"
         );
+        let per_session = BTreeMap::from([(s1, r1.clone()), (sessions[1].id, r2.clone())]);
         assert_eq!(
-            trend(&sessions, &answers),
-            vec![(s1, 50.0)],
-            "tally-only sessions have no per-pupil answers"
+            trend(&sessions, &per_session),
+            vec![(s1, 50.0), (sessions[1].id, 62.5)],
+            "a tally session counts in the trend: 5 right of 8"
         );
         let all: Vec<QuestionResult> = r1.iter().chain(&r2).cloned().collect();
         let hard = difficult_questions(&all);

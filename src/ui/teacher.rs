@@ -493,13 +493,21 @@ pub fn ClassView(id: i64) -> Element {
     // Own quizzes are read and parsed once per render, for every use below.
     let all_quizzes = session_quizzes(&ctx);
     let questions = questions_of(&all_quizzes);
-    let topics = teacher::topic_results(&answers, &questions);
-    let trend = teacher::trend(&sessions, &answers);
+    let topics = teacher::topic_results(&answers, &tallies, &questions);
     let over_time = teacher::pupil_over_time(&sessions, &answers);
-    let results: Vec<teacher::QuestionResult> = sessions
+    let grouped = teacher::by_session(&answers);
+    let per_session: BTreeMap<i64, Vec<teacher::QuestionResult>> = sessions
         .iter()
-        .flat_map(|s| teacher::question_results(s, &answers, &tallies, &questions))
+        .map(|s| {
+            let these = grouped.get(&s.id).copied().unwrap_or(&[]);
+            (
+                s.id,
+                teacher::question_results(s, these, &tallies, &questions),
+            )
+        })
         .collect();
+    let trend = teacher::trend(&sessions, &per_session);
+    let results: Vec<teacher::QuestionResult> = per_session.values().flatten().cloned().collect();
     let hard = teacher::difficult_questions(&results);
     let quizzes: Vec<(String, String)> = all_quizzes
         .iter()
@@ -598,7 +606,7 @@ pub fn ClassView(id: i64) -> Element {
         if !sessions.is_empty() {
             section { class: "card",
                 h2 { {ctx.t("teacher.sessions")} }
-                ul { class: "sessions",
+                ul { class: "page-list sessions",
                     for s in sessions.iter().rev() {
                         {
                             let title = all_quizzes.iter().find(|q| q.id == s.quiz_id).map(|q| quiz_title(&ctx, q)).unwrap_or_else(|| s.quiz_id.clone());
@@ -607,7 +615,10 @@ pub fn ClassView(id: i64) -> Element {
                             rsx! {
                                 li { key: "{s.id}",
                                     button { class: "page-link", "data-session": "{s.id}", onclick: move |_| ctx.go(Screen::Session(sid)),
-                                        span { class: "page-title", "{date} · {title}" }
+                                        span { class: "page-title",
+                                            span { class: "session-date", "{date}" }
+                                            "{title}"
+                                        }
                                         span { class: "chip", {ctx.t(&format!("teacher.mode.{}", s.mode.code()))} }
                                     }
                                 }
@@ -618,7 +629,12 @@ pub fn ClassView(id: i64) -> Element {
             }
             section { class: "card report", "data-report": "class",
                 h2 { {ctx.t("teacher.trend")} }
-                TrendChart { points: trend.iter().map(|(_, p)| *p).collect::<Vec<f64>>() }
+                TrendChart { points: trend.iter().map(|(sid, p)| {
+                    let date = sessions.iter().find(|s| s.id == *sid)
+                        .map(|s| crate::dates::Date::from_unix(s.started_at).to_string())
+                        .unwrap_or_default();
+                    (date, *p)
+                }).collect::<Vec<(String, f64)>>() }
                 h2 { {ctx.t("teacher.over_time")} }
                 table { class: "scores", "data-report": "pupils-over-time",
                     tbody {
@@ -671,33 +687,58 @@ fn Bar(label: String, percent: f64, note: String) -> Element {
 
 /// The class's percent right per session, as a line (inline SVG).
 #[component]
-fn TrendChart(points: Vec<f64>) -> Element {
+fn TrendChart(points: Vec<(String, f64)>) -> Element {
     let ctx = use_ctx();
     if points.is_empty() {
         return rsx! { p { class: "muted", {ctx.t("teacher.no_data")} } };
     }
     let n = points.len();
+    // The plot runs from x 40 to 290 (the scale's labels sit left of it) and from
+    // y 110 (0 %) up to 10 (100 %).
     let x = |i: usize| {
         if n == 1 {
-            150.0
+            165.0
         } else {
-            10.0 + 280.0 * i as f64 / (n - 1) as f64
+            40.0 + 250.0 * i as f64 / (n - 1) as f64
         }
     };
-    let y = |p: f64| 110.0 - p;
+    let y = |p: f64| 110.0 - p.clamp(0.0, 100.0);
     let line: String = points
         .iter()
         .enumerate()
-        .map(|(i, p)| format!("{:.1},{:.1}", x(i), y(*p)))
+        .map(|(i, (_, p))| format!("{:.1},{:.1}", x(i), y(*p)))
         .collect::<Vec<_>>()
         .join(" ");
+    // Screen readers get the figures the picture shows.
+    let label = format!(
+        "{}: {}",
+        ctx.t("teacher.trend"),
+        points
+            .iter()
+            .map(|(d, p)| format!("{d} {p:.0} %"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    // Values are written over the points while they fit.
+    let show_values = n <= 12;
     rsx! {
-        svg { class: "trend", view_box: "0 0 300 120", role: "img", "aria-label": ctx.t("teacher.trend"),
-            line { x1: "10", y1: "110", x2: "290", y2: "110", stroke: "#94a3b8" }
-            line { x1: "10", y1: "10", x2: "290", y2: "10", stroke: "#e2e8e6" }
+        svg { class: "trend", view_box: "0 0 300 125", role: "img", "aria-label": "{label}",
+            text { x: "34", y: "113", text_anchor: "end", font_size: "11", fill: "#64748b", "0 %" }
+            text { x: "34", y: "63", text_anchor: "end", font_size: "11", fill: "#64748b", "50 %" }
+            text { x: "34", y: "13", text_anchor: "end", font_size: "11", fill: "#64748b", "100 %" }
+            line { x1: "40", y1: "110", x2: "290", y2: "110", stroke: "#94a3b8" }
+            line { x1: "40", y1: "60", x2: "290", y2: "60", stroke: "#e2e8e6" }
+            line { x1: "40", y1: "10", x2: "290", y2: "10", stroke: "#e2e8e6" }
             polyline { points: "{line}", fill: "none", stroke: "#0f766e", stroke_width: "3" }
-            for (i, p) in points.iter().enumerate() {
-                circle { key: "{i}", cx: "{x(i):.1}", cy: "{y(*p):.1}", r: "4", fill: "#0f766e" }
+            for (i, (date, p)) in points.iter().enumerate() {
+                g { key: "{i}",
+                    circle { cx: "{x(i):.1}", cy: "{y(*p):.1}", r: "4", fill: "#0f766e",
+                        title { "{date}: {p:.0} %" }
+                    }
+                    if show_values {
+                        text { x: format!("{:.1}", x(i)), y: format!("{:.1}", y(*p) + if *p > 85.0 { 14.0 } else { -7.0 }), text_anchor: "middle", font_size: "10", fill: "#0f172a", "{p:.0}" }
+                    }
+                }
             }
         }
     }

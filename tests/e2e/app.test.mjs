@@ -38,10 +38,10 @@ async function launch(options = {}) {
   });
 }
 
-async function shot(page, name) {
+async function shot(page, name, { fullPage = false } = {}) {
   step += 1;
   const file = join(shots, `${String(step).padStart(2, "0")}-${name}.png`);
-  await page.screenshot({ path: file, fullPage: false });
+  await page.screenshot({ path: file, fullPage });
   return file;
 }
 
@@ -575,7 +575,7 @@ test("teacher mode: PIN, a class of 5, codes (one mistyped), tally, shared devic
       await page.waitForSelector('[data-code-result="ok"]');
     }
     await page.waitForSelector('[data-score-pupil="2"]');
-    await shot(page, "teacher-session-codes-lt");
+    await shot(page, "teacher-session-codes-lt", { fullPage: true });
 
     // CSV: a BOM, one row per pupil, numbers as numbers.
     const [download] = await Promise.all([page.waitForEvent("download"), page.click('[data-action="export-csv"]')]);
@@ -606,7 +606,7 @@ test("teacher mode: PIN, a class of 5, codes (one mistyped), tally, shared devic
     await page.fill('[data-tally] >> nth=0 >> [data-tally-option="1"]', "2");
     await page.click('[data-tally] >> nth=0 >> [data-action="save-tally"]');
     await page.waitForSelector('[data-question-report][data-percent]:not([data-percent="0"])');
-    await shot(page, "teacher-session-tally-lt");
+    await shot(page, "teacher-session-tally-lt", { fullPage: true });
 
     // Shared device for two pupils: the result is hidden between them.
     await page.click('button.back');
@@ -635,9 +635,12 @@ test("teacher mode: PIN, a class of 5, codes (one mistyped), tally, shared devic
     await page.click('button.back');
     await page.waitForSelector('[data-report="class"] svg.trend');
     assert.ok((await page.$$("[data-difficult]")).length > 0);
+    // The trend names its figures for screen readers: one per session with answers.
+    const trendLabel = await page.getAttribute('[data-report="class"] svg.trend', "aria-label");
+    assert.equal((trendLabel.match(/\d{4}-\d\d-\d\d \d+ %/g) || []).length, 3, trendLabel);
     const topics = await page.$$eval('[data-report="class"] .bar-label', (es) => es.map((e) => e.textContent));
     assert.ok(topics.length > 0 && topics.every((t) => !/^[a-z-]+$/.test(t)), `topics shown as raw tags: ${topics}`);
-    await shot(page, "teacher-class-report-lt");
+    await shot(page, "teacher-class-report-lt", { fullPage: true });
     await saved(page);
 
     // Reload: locked, then everything is there.
