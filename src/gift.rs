@@ -18,9 +18,12 @@
 //! - a format marker `[markdown]`, `[html]`, `[plain]` or `[moodle]` at the start
 //!   of a text, which is dropped (the text is kept as written).
 //!
-//! Matching, numerical, short-answer, essay and missing-word questions, general
-//! feedback (`####`) and descriptions (no answers) are refused with an error naming
-//! what is not supported. [`parse`] reports every error with its 1-based line.
+//! - general feedback, `####text` at the end of an answer block, shown after any
+//!   answer (the app adds it to every option's feedback).
+//!
+//! Matching, numerical, short-answer, essay and missing-word questions and
+//! descriptions (no answers) are refused with an error naming what is not supported.
+//! [`parse`] reports every error with its 1-based line.
 //!
 //! [`write`] escapes every special character and writes every text on one line, so
 //! `parse(&write(&x)) == Ok(x)` for anything [`from_questions`] builds. Nothing here
@@ -66,6 +69,9 @@ pub struct GiftQuestion {
     /// A true/false question's answer; `None` for a choice question. A true/false
     /// question without one is written as `{TRUE}`.
     pub true_false: Option<TrueFalse>,
+    /// General feedback, `####text` at the end of the answer block: shown after any
+    /// answer (in the app it follows each option's own feedback).
+    pub general: Option<String>,
 }
 
 /// A problem in a GIFT file, at a 1-based line.
@@ -296,7 +302,8 @@ fn parse_block(toks: &[Tok]) -> Result<GiftQuestion, Vec<GiftError>> {
     if text.is_empty() {
         errors.push(error(start_line, "the question has no text"));
     }
-    let answers = parse_answers(&rest[open + 1..close], open_line, &mut errors);
+    let (body, general) = split_general(&rest[open + 1..close]);
+    let answers = parse_answers(body, open_line, &mut errors);
     match answers {
         Some((kind, answers, true_false)) if errors.is_empty() => Ok(GiftQuestion {
             title,
@@ -304,12 +311,22 @@ fn parse_block(toks: &[Tok]) -> Result<GiftQuestion, Vec<GiftError>> {
             kind,
             answers,
             true_false,
+            general,
         }),
         _ => Err(errors),
     }
 }
 
 type Answers = (GiftKind, Vec<GiftAnswer>, Option<TrueFalse>);
+
+/// An answer block without its general feedback (`####` and what follows, up to the
+/// block's end), and that feedback.
+fn split_general(body: &[Tok]) -> (&[Tok], Option<String>) {
+    match body.windows(4).position(|w| w.iter().all(|t| t.is('#'))) {
+        Some(at) => (&body[..at], feedback_text(&body[at + 4..])),
+        None => (body, None),
+    }
+}
 
 /// What is between `{` and `}` (`line`: the line of `{`). `None` only after an error
 /// has been added.
@@ -323,13 +340,6 @@ fn parse_answers(body: &[Tok], line: usize, errors: &mut Vec<GiftError>) -> Opti
         errors.push(error(
             line,
             "numerical questions (`{#…}`) are not supported",
-        ));
-        return None;
-    }
-    if let Some(w) = body.windows(4).find(|w| w.iter().all(|t| t.is('#'))) {
-        errors.push(error(
-            w[0].line,
-            "general feedback (`####`) is not supported",
         ));
         return None;
     }
@@ -556,6 +566,7 @@ fn write_question(out: &mut String, q: &GiftQuestion) {
                     let _ = write!(out, "#{wrong}#{}", escape_text(&right));
                 }
             }
+            write_general(out, q);
             out.push_str("}\n");
         }
         GiftKind::Single | GiftKind::Multiple => {
@@ -578,8 +589,19 @@ fn write_question(out: &mut String, q: &GiftQuestion) {
                 }
                 out.push('\n');
             }
+            if q.general.is_some() {
+                out.push('\t');
+                write_general(out, q);
+                out.push('\n');
+            }
             out.push_str("}\n");
         }
+    }
+}
+
+fn write_general(out: &mut String, q: &GiftQuestion) {
+    if let Some(general) = &q.general {
+        let _ = write!(out, "####{}", escape_text(general));
     }
 }
 
@@ -663,6 +685,7 @@ fn from_question(q: &Question, lang: Lang) -> GiftQuestion {
             kind: GiftKind::TrueFalse,
             answers: Vec::new(),
             true_false: Some((value, wrong, right)),
+            general: None,
         };
     }
 
@@ -696,6 +719,7 @@ fn from_question(q: &Question, lang: Lang) -> GiftQuestion {
         kind,
         answers,
         true_false: None,
+        general: None,
     }
 }
 
@@ -717,8 +741,18 @@ pub fn to_questions(gift: &[GiftQuestion], module: &str, lang: Lang) -> Vec<Ques
                     };
                     let (yes, no) = true_false_words(lang);
                     let options = vec![
-                        option(lang, value, yes.to_string(), true_feedback),
-                        option(lang, !value, no.to_string(), false_feedback),
+                        option(
+                            lang,
+                            value,
+                            yes.to_string(),
+                            with_general(true_feedback, &g.general),
+                        ),
+                        option(
+                            lang,
+                            !value,
+                            no.to_string(),
+                            with_general(false_feedback, &g.general),
+                        ),
                     ];
                     (QuestionKind::TrueFalse, options)
                 }
@@ -731,7 +765,10 @@ pub fn to_questions(gift: &[GiftQuestion], module: &str, lang: Lang) -> Vec<Ques
                     let options = g
                         .answers
                         .iter()
-                        .map(|a| option(lang, a.weight > 0.0, a.text.clone(), a.feedback.clone()))
+                        .map(|a| {
+                            let feedback = with_general(a.feedback.clone(), &g.general);
+                            option(lang, a.weight > 0.0, a.text.clone(), feedback)
+                        })
                         .collect();
                     (kind, options)
                 }
@@ -749,6 +786,14 @@ pub fn to_questions(gift: &[GiftQuestion], module: &str, lang: Lang) -> Vec<Ques
             }
         })
         .collect()
+}
+
+/// An option's feedback followed by the question's general feedback.
+fn with_general(feedback: Option<String>, general: &Option<String>) -> Option<String> {
+    match (feedback, general) {
+        (Some(f), Some(g)) => Some(format!("{f} {g}")),
+        (f, g) => f.or_else(|| g.clone()),
+    }
 }
 
 fn option(lang: Lang, correct: bool, text: String, feedback: Option<String>) -> QuizOption {
@@ -827,6 +872,7 @@ mod tests {
             kind,
             answers,
             true_false: None,
+            general: None,
         }
     }
 
@@ -842,6 +888,7 @@ mod tests {
             kind: GiftKind::TrueFalse,
             answers: Vec::new(),
             true_false: Some((value, wrong.map(str::to_string), right.map(str::to_string))),
+            general: None,
         }
     }
 
@@ -970,7 +1017,6 @@ Escapes\: 1 \= 1 \~ \# \{ \} a\\b c\d {=[plain]yes ~%-50%no}
             ("Q {\n~%100%a\n~%33,3%b\n}", 3, "`%33,3%` is not a weight"),
             ("Q {\n~%100%a\n~%150%b\n}", 3, "`%150%` is not a weight"),
             ("Q {\n=a\n~\n}", 3, "answer has no text"),
-            ("Q {=a ~b ####general}", 1, "general feedback"),
             ("Q {T#a#b#c}", 1, "at most two feedbacks"),
             ("Q {~%100%a}", 1, "at least two answers"),
             ("Q {hello}", 1, "no answers"),
@@ -1221,5 +1267,40 @@ Escapes\: 1 \= 1 \~ \# \{ \} a\\b c\d {=[plain]yes ~%-50%no}
         assert_eq!(qs[1].kind, QuestionKind::Multiple);
         let correct: Vec<bool> = qs[1].options.iter().map(|o| o.correct).collect();
         assert_eq!(correct, vec![true, true, false]);
+    }
+
+    #[test]
+    fn general_feedback_is_read_written_and_shown_after_any_answer() {
+        // As Moodle writes it: after the answers, and in a true/false block after the
+        // answer's own feedbacks; `\#` inside it stays a character.
+        let text = "::A:: Pick one {\n\t=yes #Right.\n\t~no\n\t####Ask for help \\# 1.\n}\n\n\
+                    ::B:: True? {T#Wrong.#Right.####Both see this.}\n\n\
+                    ::C:: False? {F####Only this.}";
+        let qs = parse(text).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(qs[0].general.as_deref(), Some("Ask for help # 1."));
+        assert_eq!(qs[0].answers.len(), 2);
+        assert_eq!(qs[0].answers[1].feedback, None);
+        assert_eq!(
+            qs[1].true_false,
+            Some((true, Some("Wrong.".into()), Some("Right.".into())))
+        );
+        assert_eq!(qs[1].general.as_deref(), Some("Both see this."));
+        assert_eq!(qs[2].true_false, Some((false, None, None)));
+        assert_eq!(qs[2].general.as_deref(), Some("Only this."));
+        assert_eq!(parse(&write(&qs)), Ok(qs.clone()), "round trip");
+
+        let questions = to_questions(&qs, "own-1", Lang::En);
+        let fb: Vec<&str> = questions[0]
+            .options
+            .iter()
+            .map(|o| o.feedback.en.as_str())
+            .collect();
+        assert_eq!(fb, ["Right. Ask for help # 1.", "Ask for help # 1."]);
+        let fb: Vec<&str> = questions[1]
+            .options
+            .iter()
+            .map(|o| o.feedback.en.as_str())
+            .collect();
+        assert_eq!(fb, ["Right. Both see this.", "Wrong. Both see this."]);
     }
 }

@@ -1170,6 +1170,8 @@ struct Draft {
     statement_true: bool,
     feedback_right: String,
     feedback_wrong: String,
+    /// Shown after any answer (GIFT's general feedback, `####`).
+    general: String,
 }
 
 impl Draft {
@@ -1182,6 +1184,7 @@ impl Draft {
             statement_true: true,
             feedback_right: String::new(),
             feedback_wrong: String::new(),
+            general: String::new(),
         }
     }
 }
@@ -1214,6 +1217,7 @@ fn drafts_to_gift(ctx: &Ctx, drafts: &[Draft]) -> Result<Vec<crate::gift::GiftQu
                     some(&d.feedback_wrong),
                     some(&d.feedback_right),
                 )),
+                general: some(&d.general),
             },
             kind => {
                 let options: Vec<&DraftOption> = d
@@ -1255,6 +1259,7 @@ fn drafts_to_gift(ctx: &Ctx, drafts: &[Draft]) -> Result<Vec<crate::gift::GiftQu
                     kind,
                     answers,
                     true_false: None,
+                    general: some(&d.general),
                 }
             }
         };
@@ -1270,6 +1275,7 @@ fn gift_to_drafts(questions: &[crate::gift::GiftQuestion]) -> Vec<Draft> {
         .map(|q| {
             let mut d = Draft::new(q.kind);
             d.text = q.text.clone();
+            d.general = q.general.clone().unwrap_or_default();
             if q.kind == GiftKind::Single {
                 if let Some((situation, question)) = q.text.split_once("\n\n") {
                     d.situation = situation.to_string();
@@ -1381,6 +1387,8 @@ fn OwnQuizForm(
                             button { class: "btn small", onclick: move |_| drafts.write()[qi].options.push(DraftOption::default()), {ctx.t("teacher.form_add_option")} }
                         }
                     }
+                    textarea { class: "search", rows: "2", "aria-label": ctx.t("teacher.form_general"), placeholder: ctx.t("teacher.form_general"),
+                        "data-input": "draft-general", value: "{d.general}", oninput: move |e: FormEvent| drafts.write()[qi].general = e.value() }
                     button { class: "btn small", onclick: move |_| { drafts.write().remove(qi); }, {ctx.t("teacher.remove")} }
                 }
             }
