@@ -113,7 +113,7 @@ await scenario("teacher mode on the desktop, first run", async () => {
   await click("button.back");
   await click('[data-action="new-own-gift"]');
   await fill('[data-input="own-title"]', "Darbalaukio testas");
-  await fill('[data-input="own-gift"]', "::A:: Ar galima pasitarti su mokytoju? {T #Taip, visada.}\n\n::B:: Kas padeda? {=Pagalbos linija #Taip. ~Niekas #Ne.}\n");
+  await fill('[data-input="own-gift"]', "::A:: Ar galima pasitarti su mokytoju? {T #Taip, visada.}\n\n::B:: Kas padeda? {=Pagalbos linija #Taip. ~Niekas #Ne. ####Pasitark su suaugusiuoju, kuriuo pasitiki.}\n");
   await click('[data-action="save-own"]');
   await waitFor('[data-own-quiz="Darbalaukio testas"]');
   await click('[data-action="backup"]');

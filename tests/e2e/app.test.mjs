@@ -664,7 +664,7 @@ test("teacher mode: PIN, a class of 5, codes (one mistyped), tally, shared devic
     await page.waitForSelector("[data-gift-errors]");
     assert.match(await page.textContent("[data-gift-errors]"), /line 3/);
     assert.equal(await page.$("[data-own-quiz]"), null);
-    await page.setInputFiles('[data-input="import-gift"]', { name: "Mano testas.txt", mimeType: "text/plain", buffer: Buffer.from("// a comment\n::A:: Ar tai įspėjamasis ženklas? {T #Taip.}\n\n::B:: Ką daryti? {=Pasitarti #Gerai. ~Važiuoti #Ne.}\n") });
+    await page.setInputFiles('[data-input="import-gift"]', { name: "Mano testas.txt", mimeType: "text/plain", buffer: Buffer.from("// a comment\n::A:: Ar tai įspėjamasis ženklas? {T #Taip.}\n\n::B:: Ką daryti? {=Pasitarti #Gerai. ~Važiuoti #Ne. ####Pagalbos linija padės.}\n") });
     await page.waitForSelector('[data-own-quiz="Mano testas"]');
     // The question form: a question without a right answer is refused, then saved.
     await page.click('[data-action="new-own"]');
