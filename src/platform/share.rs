@@ -128,6 +128,23 @@ mod android {
         Ok(uri)
     }
 
+    /// `intent.putExtra(key, value)` for a text value.
+    fn put_text(
+        env: &mut JNIEnv,
+        intent: &JObject,
+        key: &str,
+        value: &str,
+    ) -> jni::errors::Result<()> {
+        let (key, value) = (env.new_string(key)?, env.new_string(value)?);
+        env.call_method(
+            intent,
+            "putExtra",
+            "(Ljava/lang/String;Ljava/lang/String;)Landroid/content/Intent;",
+            &[JValue::Object(&key), JValue::Object(&value)],
+        )?;
+        Ok(())
+    }
+
     /// `ACTION_SEND` through the system chooser.
     fn send(
         env: &mut JNIEnv,
@@ -150,14 +167,7 @@ mod android {
                 "(Ljava/lang/String;)Landroid/content/Intent;",
                 &[JValue::Object(&mime)],
             )?;
-            let subject_key = env.new_string("android.intent.extra.SUBJECT")?;
-            let subject = env.new_string(name)?;
-            env.call_method(
-                &intent,
-                "putExtra",
-                "(Ljava/lang/String;Ljava/lang/String;)Landroid/content/Intent;",
-                &[JValue::Object(&subject_key), JValue::Object(&subject)],
-            )?;
+            put_text(env, &intent, "android.intent.extra.SUBJECT", name)?;
             match payload {
                 Payload::Stream(uri) => {
                     let key = env.new_string("android.intent.extra.STREAM")?;
@@ -174,16 +184,7 @@ mod android {
                         &[JValue::Int(FLAG_GRANT_READ_URI_PERMISSION)],
                     )?;
                 }
-                Payload::Text(text) => {
-                    let key = env.new_string("android.intent.extra.TEXT")?;
-                    let value = env.new_string(text)?;
-                    env.call_method(
-                        &intent,
-                        "putExtra",
-                        "(Ljava/lang/String;Ljava/lang/String;)Landroid/content/Intent;",
-                        &[JValue::Object(&key), JValue::Object(&value)],
-                    )?;
-                }
+                Payload::Text(text) => put_text(env, &intent, "android.intent.extra.TEXT", text)?,
             }
             let title = env.new_string(name)?;
             let chooser = env
