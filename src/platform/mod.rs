@@ -72,3 +72,16 @@ pub fn quick_exit() -> bool {
 pub fn save_file(name: &str, bytes: &[u8], mime: &str) -> Result<String, String> {
     imp::save_file(name, bytes, mime)
 }
+
+/// Files saved earlier by [`save_file`] whose names start with `prefix` and end with
+/// `suffix`, newest name first, as (name, path): backups can be restored from them
+/// without a file dialog (which on Linux needs a desktop portal). None on the web,
+/// where the browser's file input does the job.
+pub fn saved_files(prefix: &str, suffix: &str) -> Vec<(String, String)> {
+    imp::saved_files(prefix, suffix)
+}
+
+/// The text of a file listed by [`saved_files`].
+pub fn read_saved(path: &str) -> Result<String, String> {
+    imp::read_saved(path)
+}

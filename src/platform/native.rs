@@ -90,11 +90,38 @@ pub fn quick_exit() -> bool {
 /// Desktop: the file goes to the Documents folder (the app's data folder where there
 /// is none) and the message names it. Phones keep the same copy in the app's own
 /// folder, then open the share sheet (see `share.rs`).
-pub fn save_file(name: &str, bytes: &[u8], _mime: &str) -> Result<String, String> {
-    let dir = directories::UserDirs::new()
+/// Where exports go: the Documents folder, else the app's data folder.
+fn export_dir() -> Result<PathBuf, String> {
+    directories::UserDirs::new()
         .and_then(|u| u.document_dir().map(|d| d.to_path_buf()))
         .or_else(data_dir)
-        .ok_or_else(|| "no documents folder on this device".to_string())?;
+        .ok_or_else(|| "no documents folder on this device".to_string())
+}
+
+pub fn saved_files(prefix: &str, suffix: &str) -> Vec<(String, String)> {
+    let Ok(entries) = export_dir().and_then(|d| std::fs::read_dir(d).map_err(|e| e.to_string()))
+    else {
+        return Vec::new();
+    };
+    let mut out: Vec<(String, String)> = entries
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .filter_map(|e| {
+            let name = e.file_name().into_string().ok()?;
+            (name.starts_with(prefix) && name.ends_with(suffix))
+                .then(|| (name, e.path().display().to_string()))
+        })
+        .collect();
+    out.sort_by(|a, b| b.0.cmp(&a.0));
+    out
+}
+
+pub fn read_saved(path: &str) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))
+}
+
+pub fn save_file(name: &str, bytes: &[u8], _mime: &str) -> Result<String, String> {
+    let dir = export_dir()?;
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let path = dir.join(name);
     std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;

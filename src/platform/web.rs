@@ -153,3 +153,11 @@ pub fn save_file(name: &str, bytes: &[u8], mime: &str) -> Result<String, String>
     download(name, bytes, mime);
     Ok(name.to_string())
 }
+
+pub fn saved_files(_prefix: &str, _suffix: &str) -> Vec<(String, String)> {
+    Vec::new()
+}
+
+pub fn read_saved(path: &str) -> Result<String, String> {
+    Err(format!("{path}: no saved files in the browser"))
+}

@@ -352,6 +352,32 @@ fn BackupCard() -> Element {
     let ctx = use_ctx();
     let mut message = use_signal(|| None::<(bool, String)>);
     let mut confirm = use_signal(|| None::<String>);
+    // A backup's text, read from a chosen or a listed file: checked whole, then the
+    // teacher confirms.
+    let mut consider = move |text: Result<String, String>| match text {
+        Ok(text) => match crate::teacher::check_backup(&text) {
+            Ok(b) => {
+                confirm.set(Some(text));
+                message.set(Some((
+                    true,
+                    ctx.t_with(
+                        "teacher.restore_ready",
+                        &[("n", &b.classes.len().to_string())],
+                    ),
+                )));
+            }
+            Err(err) => {
+                confirm.set(None);
+                message.set(Some((
+                    false,
+                    ctx.t_with("teacher.restore_refused", &[("why", &err.to_string())]),
+                )));
+            }
+        },
+        Err(err) => message.set(Some((false, err))),
+    };
+    // Re-read on every render, so a backup made a moment ago is listed.
+    let saved = platform::saved_files("sauga-teacher-", ".json");
     rsx! {
         section { class: "card stack", "data-card": "backup",
             h2 { {ctx.t("teacher.backup")} }
@@ -376,20 +402,21 @@ fn BackupCard() -> Element {
                 input { r#type: "file", accept: ".json,application/json", "data-input": "restore",
                     onchange: move |e: FormEvent| async move {
                         let Some(file) = e.files().into_iter().next() else { return };
-                        match file.read_string().await {
-                            Ok(text) => match crate::teacher::check_backup(&text) {
-                                Ok(b) => {
-                                    confirm.set(Some(text));
-                                    message.set(Some((true, ctx.t_with("teacher.restore_ready", &[("n", &b.classes.len().to_string())]))));
-                                }
-                                Err(err) => {
-                                    confirm.set(None);
-                                    message.set(Some((false, ctx.t_with("teacher.restore_refused", &[("why", &err.to_string())]))));
-                                }
-                            },
-                            Err(err) => message.set(Some((false, err.to_string()))),
-                        }
+                        consider(file.read_string().await.map_err(|e| e.to_string()));
                     },
+                }
+            }
+            if !saved.is_empty() {
+                div { class: "stack", "data-saved-backups": "true",
+                    p { class: "muted small", {ctx.t("teacher.restore_saved")} }
+                    div { class: "row",
+                        for (name, path) in saved.into_iter().take(5) {
+                            button { key: "{name}", class: "btn small", "data-restore-file": "{name}",
+                                onclick: move |_| consider(platform::read_saved(&path)),
+                                "{name}"
+                            }
+                        }
+                    }
                 }
             }
             if let Some(text) = confirm() {

@@ -1,5 +1,6 @@
 // Desktop, second start on the same data folder: teacher mode is locked, a wrong PIN
-// is refused, the right one opens the class with everything kept.
+// is refused, the right one opens everything kept; the backup restores from the
+// Documents folder and the class is whole after it.
 await scenario("teacher mode on the desktop, after a restart", async () => {
   await waitFor("nav.tabbar");
   await click('[data-tab="settings"]');
@@ -10,6 +11,11 @@ await scenario("teacher mode on the desktop, after a restart", async () => {
   await waitFor(".lock .error");
   await fill('[data-input="pin"]', "2468");
   await click('[data-action="open-teacher"]');
+  await waitFor('[data-own-quiz="Darbalaukio testas"]');
+  // The backup made on the first run is listed (no file dialog needed) and restores.
+  await click("[data-restore-file]");
+  await click('[data-action="restore-confirm"]');
+  await waitFor('[data-backup-result="ok"]');
   await waitFor('[data-own-quiz="Darbalaukio testas"]');
   await click('button[data-class="8B"]');
   await waitFor('[data-pupil="5"]');
