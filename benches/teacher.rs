@@ -33,6 +33,7 @@ fn question(i: usize) -> Question {
                 feedback: Default::default(),
             })
             .collect(),
+        general: Default::default(),
     }
 }
 

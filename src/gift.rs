@@ -18,8 +18,8 @@
 //! - a format marker `[markdown]`, `[html]`, `[plain]` or `[moodle]` at the start
 //!   of a text, which is dropped (the text is kept as written).
 //!
-//! - general feedback, `####text` at the end of an answer block, shown after any
-//!   answer (the app adds it to every option's feedback).
+//! - general feedback, `####text` at the end of an answer block, shown once after
+//!   any answer.
 //!
 //! Matching, numerical, short-answer, essay and missing-word questions and
 //! descriptions (no answers) are refused with an error naming what is not supported.
@@ -69,8 +69,8 @@ pub struct GiftQuestion {
     /// A true/false question's answer; `None` for a choice question. A true/false
     /// question without one is written as `{TRUE}`.
     pub true_false: Option<TrueFalse>,
-    /// General feedback, `####text` at the end of the answer block: shown after any
-    /// answer (in the app it follows each option's own feedback).
+    /// General feedback, `####text` at the end of the answer block: shown once after
+    /// any answer, below the chosen options' own feedback.
     pub general: Option<String>,
 }
 
@@ -322,7 +322,8 @@ type Answers = (GiftKind, Vec<GiftAnswer>, Option<TrueFalse>);
 /// An answer block without its general feedback (`####` and what follows, up to the
 /// block's end), and that feedback.
 fn split_general(body: &[Tok]) -> (&[Tok], Option<String>) {
-    match body.windows(4).position(|w| w.iter().all(|t| t.is('#'))) {
+    // The last `####`, as Moodle looks for it (`{T#Wrong.#####G}` gives `G`).
+    match body.windows(4).rposition(|w| w.iter().all(|t| t.is('#'))) {
         Some(at) => (&body[..at], feedback_text(&body[at + 4..])),
         None => (body, None),
     }
@@ -685,7 +686,7 @@ fn from_question(q: &Question, lang: Lang) -> GiftQuestion {
             kind: GiftKind::TrueFalse,
             answers: Vec::new(),
             true_false: Some((value, wrong, right)),
-            general: None,
+            general: clean_feedback(q.general.get(lang)),
         };
     }
 
@@ -719,7 +720,7 @@ fn from_question(q: &Question, lang: Lang) -> GiftQuestion {
         kind,
         answers,
         true_false: None,
-        general: None,
+        general: clean_feedback(q.general.get(lang)),
     }
 }
 
@@ -741,18 +742,8 @@ pub fn to_questions(gift: &[GiftQuestion], module: &str, lang: Lang) -> Vec<Ques
                     };
                     let (yes, no) = true_false_words(lang);
                     let options = vec![
-                        option(
-                            lang,
-                            value,
-                            yes.to_string(),
-                            with_general(true_feedback, &g.general),
-                        ),
-                        option(
-                            lang,
-                            !value,
-                            no.to_string(),
-                            with_general(false_feedback, &g.general),
-                        ),
+                        option(lang, value, yes.to_string(), true_feedback),
+                        option(lang, !value, no.to_string(), false_feedback),
                     ];
                     (QuestionKind::TrueFalse, options)
                 }
@@ -765,10 +756,7 @@ pub fn to_questions(gift: &[GiftQuestion], module: &str, lang: Lang) -> Vec<Ques
                     let options = g
                         .answers
                         .iter()
-                        .map(|a| {
-                            let feedback = with_general(a.feedback.clone(), &g.general);
-                            option(lang, a.weight > 0.0, a.text.clone(), feedback)
-                        })
+                        .map(|a| option(lang, a.weight > 0.0, a.text.clone(), a.feedback.clone()))
                         .collect();
                     (kind, options)
                 }
@@ -783,17 +771,10 @@ pub fn to_questions(gift: &[GiftQuestion], module: &str, lang: Lang) -> Vec<Ques
                 scenario: None,
                 text: in_lang(lang, g.text.clone()),
                 options,
+                general: in_lang(lang, g.general.clone().unwrap_or_default()),
             }
         })
         .collect()
-}
-
-/// An option's feedback followed by the question's general feedback.
-fn with_general(feedback: Option<String>, general: &Option<String>) -> Option<String> {
-    match (feedback, general) {
-        (Some(f), Some(g)) => Some(format!("{f} {g}")),
-        (f, g) => f.or_else(|| g.clone()),
-    }
 }
 
 fn option(lang: Lang, correct: bool, text: String, feedback: Option<String>) -> QuizOption {
@@ -1137,6 +1118,7 @@ Escapes\: 1 \= 1 \~ \# \{ \} a\\b c\d {=[plain]yes ~%-50%no}
             scenario: None,
             text: en(text),
             options,
+            general: PerLang::default(),
         }
     }
 
@@ -1270,7 +1252,7 @@ Escapes\: 1 \= 1 \~ \# \{ \} a\\b c\d {=[plain]yes ~%-50%no}
     }
 
     #[test]
-    fn general_feedback_is_read_written_and_shown_after_any_answer() {
+    fn general_feedback_is_read_written_and_kept_apart() {
         // As Moodle writes it: after the answers, and in a true/false block after the
         // answer's own feedbacks; `\#` inside it stays a character.
         let text = "::A:: Pick one {\n\t=yes #Right.\n\t~no\n\t####Ask for help \\# 1.\n}\n\n\
@@ -1288,19 +1270,25 @@ Escapes\: 1 \= 1 \~ \# \{ \} a\\b c\d {=[plain]yes ~%-50%no}
         assert_eq!(qs[2].true_false, Some((false, None, None)));
         assert_eq!(qs[2].general.as_deref(), Some("Only this."));
         assert_eq!(parse(&write(&qs)), Ok(qs.clone()), "round trip");
+        // Moodle takes the last `####`: five `#` are an empty feedback, then general.
+        let odd = parse("Q {T#Wrong.#####G}").unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(odd[0].general.as_deref(), Some("G"));
+        assert_eq!(odd[0].true_false, Some((true, Some("Wrong.".into()), None)));
 
         let questions = to_questions(&qs, "own-1", Lang::En);
+        // Kept apart from the options' own feedback, so it is shown once.
         let fb: Vec<&str> = questions[0]
             .options
             .iter()
             .map(|o| o.feedback.en.as_str())
             .collect();
-        assert_eq!(fb, ["Right. Ask for help # 1.", "Ask for help # 1."]);
-        let fb: Vec<&str> = questions[1]
-            .options
-            .iter()
-            .map(|o| o.feedback.en.as_str())
-            .collect();
-        assert_eq!(fb, ["Right. Both see this.", "Wrong. Both see this."]);
+        assert_eq!(fb, ["Right.", ""]);
+        assert_eq!(questions[0].general.en, "Ask for help # 1.");
+        assert_eq!(questions[1].general.en, "Both see this.");
+        assert_eq!(questions[2].general.lt, "", "one language only");
+        // And back: a quiz exported again keeps it.
+        let again = from_questions(&questions, Lang::En);
+        assert_eq!(again[0].general.as_deref(), Some("Ask for help # 1."));
+        assert_eq!(again[2].general.as_deref(), Some("Only this."));
     }
 }

@@ -63,6 +63,9 @@ pub struct Question {
     pub scenario: Option<PerLang<String>>,
     pub text: PerLang<String>,
     pub options: Vec<QuizOption>,
+    /// Shown once after any answer, below the options' own feedback (a GIFT quiz's
+    /// general feedback; empty for the built-in quizzes).
+    pub general: PerLang<String>,
 }
 
 impl Question {
@@ -504,7 +507,8 @@ pub(crate) fn load_module_quiz(
             r.at(
                 format!("{at}.tags"),
                 format!(
-                    "`{tag}` is not a known topic; use one of {} (a new topic also needs                      its name in locales/app.yml)",
+                    "`{tag}` is not a known topic; use one of {} (a new topic also needs \
+                     its name in locales/app.yml)",
                     TOPICS.join(", ")
                 ),
             );
@@ -574,6 +578,7 @@ pub(crate) fn load_module_quiz(
             scenario,
             text,
             options,
+            general: PerLang::default(),
         });
     }
     if r.problems.len() > before {
@@ -765,6 +770,7 @@ mod tests {
                     feedback: PerLang::default(),
                 })
                 .collect(),
+            general: PerLang::default(),
         }
     }
 

@@ -124,6 +124,7 @@ impl OwnQuiz {
                 fill(&mut o.text, self.lang);
                 fill(&mut o.feedback, self.lang);
             }
+            fill(&mut q.general, self.lang);
         }
         let mut title = crate::content::PerLang::<String>::default();
         for l in crate::lang::Lang::ALL {
@@ -244,6 +245,9 @@ pub struct AnswerRow {
     pub correct: bool,
 }
 
+// Every option of a quiz fits in a `Chosen`.
+const _: () = assert!(crate::quiz::MAX_OPTIONS <= Chosen::MAX);
+
 /// A pupil's chosen options, one bit per option: a report reads thousands of these,
 /// so they take no allocation. Quizzes have at most [`Chosen::MAX`] options.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -251,7 +255,6 @@ pub struct Chosen(u64);
 
 impl Chosen {
     pub const MAX: usize = 64;
-    const _ROOM: () = assert!(crate::quiz::MAX_OPTIONS <= Self::MAX);
 
     pub fn contains(self, option: usize) -> bool {
         option < Self::MAX && self.0 & (1 << option) != 0
@@ -1137,10 +1140,13 @@ pub fn question_results(
                 .map(|q| q.correct_set())
                 .unwrap_or_default();
             if let Some(counts) = tallies.get(&(session.id, key.clone())) {
+                // With one right option a count is pupils; with several it is ticks, which
+                // show the popular wrong option but cannot say who got it all right.
+                let single = correct_set.len() == 1;
                 for (o, &n) in counts.iter().enumerate() {
-                    answered += n;
-                    if correct_set.len() == 1 && correct_set.contains(&o) {
-                        right += n;
+                    if single {
+                        answered += n;
+                        right += if correct_set.contains(&o) { n } else { 0 };
                     }
                     *chosen_count.entry(o).or_default() += n;
                 }
@@ -1183,19 +1189,20 @@ pub fn topic_results(
         e.0 += u32::from(a.correct);
         e.1 += 1;
     }
-    // A tally counts as right only the one right option of a single-answer question,
-    // as in `question_results`.
+    // Tallies count for questions with one right option only, as in
+    // `question_results` (with several, the counts are ticks, not pupils).
     for ((_, key), counts) in tallies {
         let correct = questions
             .get(key)
             .map(|q| q.correct_set())
             .unwrap_or_default();
+        if correct.len() != 1 {
+            continue;
+        }
         let e = per_question.entry(key.as_str()).or_default();
         for (o, &n) in counts.iter().enumerate() {
             e.1 += n;
-            if correct.len() == 1 && correct.contains(&o) {
-                e.0 += n;
-            }
+            e.0 += if correct.contains(&o) { n } else { 0 };
         }
     }
     let mut out: BTreeMap<String, (u32, u32)> = BTreeMap::new();
@@ -1471,7 +1478,32 @@ mod tests {
                     feedback: Default::default(),
                 })
                 .collect(),
+            general: Default::default(),
         }
+    }
+
+    #[test]
+    fn a_tally_of_ticks_names_the_popular_wrong_option_but_no_percent() {
+        let mut store = Store::open_in_memory().unwrap();
+        let mut t = store.teacher();
+        let class = t.create_class("7A", 0).unwrap();
+        let mut q = question("m/q3", 0, &["law"]);
+        q.kind = crate::quiz::QuestionKind::Multiple;
+        q.options[1].correct = true;
+        let keys = vec![q.key()];
+        let sid = t
+            .start_session(class, "m", 1, &keys, Mode::Tally, 0)
+            .unwrap();
+        // Ticks: 3 on A, 2 on B (both right), 4 on C (wrong).
+        t.record_tally(sid, "m/q3", &[3, 2, 4]).unwrap();
+        let tallies = t.tallies(class).unwrap();
+        let qs = BTreeMap::from([(q.key(), &q)]);
+        let session = &t.sessions(class).unwrap()[0];
+        let r = &question_results(session, &[], &tallies, &qs)[0];
+        assert_eq!((r.answered, r.right, r.top_wrong), (0, 0, Some((2, 4))));
+        assert!(topic_results(&[], &tallies, &qs).is_empty());
+        let per_session = BTreeMap::from([(sid, vec![r.clone()])]);
+        assert!(trend(std::slice::from_ref(session), &per_session).is_empty());
     }
 
     #[test]

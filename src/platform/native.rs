@@ -87,9 +87,6 @@ pub fn quick_exit() -> bool {
     false
 }
 
-/// Desktop: the file goes to the Documents folder (the app's data folder where there
-/// is none) and the message names it. Phones keep the same copy in the app's own
-/// folder, then open the share sheet (see `share.rs`).
 /// Where exports go: the Documents folder, else the app's data folder.
 fn export_dir() -> Result<PathBuf, String> {
     directories::UserDirs::new()
@@ -120,6 +117,9 @@ pub fn read_saved(path: &str) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))
 }
 
+/// Desktop: the file goes to the Documents folder (the app's data folder where there
+/// is none) and the message names it. Phones keep the same copy in the app's own
+/// folder, then open the share sheet (see `share.rs`).
 pub fn save_file(name: &str, bytes: &[u8], _mime: &str) -> Result<String, String> {
     let dir = export_dir()?;
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;

@@ -39,21 +39,38 @@ mod android {
         let vm = unsafe { JavaVM::from_raw(ctx.vm().cast()) }.map_err(|e| e.to_string())?;
         let mut env = vm.attach_current_thread().map_err(|e| e.to_string())?;
         let activity = unsafe { JObject::from_raw(ctx.context().cast()) };
-        let via_downloads = to_downloads(&mut env, &activity, name, bytes, mime)
+        // The UI thread never returns to Java, so local references (the file's bytes
+        // among them) are freed with this frame, not left to pile up.
+        env.with_local_frame(64, |env| -> jni::errors::Result<Result<String, String>> {
+            Ok(share_in_frame(env, &activity, name, bytes, mime))
+        })
+        .map_err(|e| e.to_string())?
+    }
+
+    fn share_in_frame(
+        env: &mut JNIEnv,
+        activity: &JObject,
+        name: &str,
+        bytes: &[u8],
+        mime: &str,
+    ) -> Result<String, String> {
+        let via_downloads = to_downloads(env, activity, name, bytes, mime)
             .map_err(|e| e.to_string())
-            .and_then(|uri| send(&mut env, &activity, name, mime, Payload::Stream(&uri)));
-        if via_downloads.is_ok() {
-            return Ok(format!("Downloads/{name}"));
-        }
-        clear_exception(&mut env);
-        let text = std::str::from_utf8(bytes).map_err(|_| "not text".to_string())?;
+            .and_then(|uri| send(env, activity, name, mime, Payload::Stream(&uri)));
+        clear_exception(env);
+        let downloads_error = match via_downloads {
+            // MediaStore may add a number to a name already in Downloads.
+            Ok(()) => return Ok(format!("Downloads: {name}")),
+            Err(e) => e,
+        };
+        let text = std::str::from_utf8(bytes).map_err(|_| format!("{name}: {downloads_error}"))?;
         if text.len() > TEXT_LIMIT {
             return Err(format!(
-                "{name}: too large to share on this Android version"
+                "{name}: too large to share as text ({downloads_error})"
             ));
         }
-        let shared = send(&mut env, &activity, name, mime, Payload::Text(text));
-        clear_exception(&mut env);
+        let shared = send(env, activity, name, mime, Payload::Text(text));
+        clear_exception(env);
         shared
             .map(|()| name.to_string())
             .map_err(|e| format!("{name}: {e}"))
@@ -114,17 +131,37 @@ mod android {
         if uri.is_null() {
             return Err(jni::errors::Error::NullPtr("MediaStore refused the file"));
         }
-        let out = env
-            .call_method(
+        let write = |env: &mut JNIEnv| -> jni::errors::Result<()> {
+            let out = env
+                .call_method(
+                    &resolver,
+                    "openOutputStream",
+                    "(Landroid/net/Uri;)Ljava/io/OutputStream;",
+                    &[JValue::Object(&uri)],
+                )?
+                .l()?;
+            let array = env.byte_array_from_slice(bytes)?;
+            env.call_method(&out, "write", "([B)V", &[JValue::Object(&array)])?;
+            env.call_method(&out, "close", "()V", &[])?;
+            Ok(())
+        };
+        if let Err(e) = write(env) {
+            // No half-written file is left in Downloads.
+            clear_exception(env);
+            let null = JObject::null();
+            let _ = env.call_method(
                 &resolver,
-                "openOutputStream",
-                "(Landroid/net/Uri;)Ljava/io/OutputStream;",
-                &[JValue::Object(&uri)],
-            )?
-            .l()?;
-        let array = env.byte_array_from_slice(bytes)?;
-        env.call_method(&out, "write", "([B)V", &[JValue::Object(&array)])?;
-        env.call_method(&out, "close", "()V", &[])?;
+                "delete",
+                "(Landroid/net/Uri;Ljava/lang/String;[Ljava/lang/String;)I",
+                &[
+                    JValue::Object(&uri),
+                    JValue::Object(&null),
+                    JValue::Object(&null),
+                ],
+            );
+            clear_exception(env);
+            return Err(e);
+        }
         Ok(uri)
     }
 
@@ -238,9 +275,13 @@ mod ios {
         let window = UIApplication::sharedApplication(mtm)
             .keyWindow()
             .ok_or("no window to show the share sheet on")?;
-        let root = window
+        let mut root = window
             .rootViewController()
             .ok_or("no view to show the share sheet on")?;
+        // Present over whatever is already shown, or UIKit ignores the request.
+        while let Some(top) = root.presentedViewController() {
+            root = top;
+        }
         // On iPad the sheet is a popover and must be anchored, or UIKit stops the app.
         if let Some(popover) = sheet.popoverPresentationController() {
             let view = root.view().ok_or("no view to anchor the share sheet to")?;

@@ -99,6 +99,9 @@ fn QuestionCard(
                             {question.options[i].feedback.get(lang).clone()}
                         }
                     }
+                    if !question.general.get(lang).is_empty() {
+                        p { class: "feedback general", "data-general": "true", {question.general.get(lang).clone()} }
+                    }
                 }
                 button { class: "btn primary wide", "data-action": "next-question", onclick: move |_| on_next.call(()),
                     span { "{next_label}" }
@@ -263,6 +266,9 @@ fn MissedQuestion(question: Question) -> Element {
             for o in question.options.iter().filter(|o| o.correct) {
                 p { class: "right-answer", Svg { icon: Icon::Check } {o.text.get(lang).clone()} }
                 p { class: "muted", {o.feedback.get(lang).clone()} }
+            }
+            if !question.general.get(lang).is_empty() {
+                p { class: "muted", {question.general.get(lang).clone()} }
             }
             for page in question.pages.iter().copied() {
                 {

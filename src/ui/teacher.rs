@@ -256,7 +256,7 @@ fn OwnQuizzes() -> Element {
                                     button { class: "btn small", onclick: move |_| editing.set(Some((Some(edit_q.id), edit_q.title.clone(), edit_q.gift.clone()))), {ctx.t("teacher.edit_gift")} }
                                     button { class: "btn small", "data-action": "export-own",
                                         onclick: move |_| export(format!("{}.gift.txt", export_q.title), export_q.gift.clone()), {ctx.t("teacher.export_gift")} }
-                                    button { class: "btn small",
+                                    button { class: "btn small", "data-action": "remove-own",
                                         onclick: move |_| {
                                             if let Ok(false) = ctx.teacher_write(|t| t.delete_own_quiz(del_id)) {
                                                 note.set(Some(ctx.t("teacher.own_in_use")));
@@ -374,7 +374,10 @@ fn BackupCard() -> Element {
                 )));
             }
         },
-        Err(err) => message.set(Some((false, err))),
+        Err(err) => {
+            confirm.set(None);
+            message.set(Some((false, err)));
+        }
     };
     // Re-read on every render, so a backup made a moment ago is listed.
     let saved = platform::saved_files("sauga-teacher-", ".json");
@@ -685,6 +688,9 @@ pub fn ClassView(id: i64) -> Element {
                                 p { strong { {q.text.get(lang).clone()} } " — " {format!("{:.0} %", r.percent())} }
                                 for o in q.options.iter().filter(|o| o.correct) {
                                     p { class: "muted", {o.feedback.get(lang).clone()} }
+                                }
+                                if !q.general.get(lang).is_empty() {
+                                    p { class: "muted", {q.general.get(lang).clone()} }
                                 }
                             }
                         }
@@ -1022,6 +1028,9 @@ fn TallyQuestion(session_id: i64, number: usize, question: Question, counts: Vec
     rsx! {
         div { class: "tally", "data-tally": "{key}",
             p { strong { "Q{number}. " } {question.text.get(lang).clone()} }
+            if question.correct_set().len() > 1 {
+                p { class: "muted small", "data-tally-ticks": "true", {ctx.t("teacher.tally_multiple")} }
+            }
             for (i, o) in question.options.iter().enumerate() {
                 label { key: "{i}", class: "tally-row",
                     span { if o.correct { "✓ " } {o.text.get(lang).clone()} }

@@ -12,11 +12,15 @@ await scenario("teacher mode on the desktop, after a restart", async () => {
   await fill('[data-input="pin"]', "2468");
   await click('[data-action="open-teacher"]');
   await waitFor('[data-own-quiz="Darbalaukio testas"]');
-  // The backup made on the first run is listed (no file dialog needed) and restores.
+  // The own quiz is removed, then the backup made on the first run, listed with no
+  // file dialog, brings it back.
+  await click('[data-own-quiz="Darbalaukio testas"] [data-action="remove-own"]');
+  await waitFor('[data-own-quiz="Darbalaukio testas"]', { gone: true });
   await click("[data-restore-file]");
   await click('[data-action="restore-confirm"]');
-  await waitFor('[data-backup-result="ok"]');
+  await waitFor('[data-action="restore-confirm"]', { gone: true });
   await waitFor('[data-own-quiz="Darbalaukio testas"]');
+  check(document.querySelector('[data-backup-result="ok"]'), `after restoring: ${text("[data-backup-result]")}`);
   await click('button[data-class="8B"]');
   await waitFor('[data-pupil="5"]');
   check(count("[data-session]") === 3, `${count("[data-session]")} sessions, not 3`);
