@@ -100,17 +100,32 @@ pub fn saved_files(prefix: &str, suffix: &str) -> Vec<(String, String)> {
     else {
         return Vec::new();
     };
-    let mut out: Vec<(String, String)> = entries
+    let mut found: Vec<(std::time::SystemTime, String, String)> = entries
         .filter_map(|e| e.ok())
         .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
         .filter_map(|e| {
             let name = e.file_name().into_string().ok()?;
+            let modified = e.metadata().and_then(|m| m.modified()).ok()?;
             (name.starts_with(prefix) && name.ends_with(suffix))
-                .then(|| (name, e.path().display().to_string()))
+                .then(|| (modified, name, e.path().display().to_string()))
         })
         .collect();
-    out.sort_by(|a, b| b.0.cmp(&a.0));
-    out
+    // Newest first.
+    found.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| b.1.cmp(&a.1)));
+    found.into_iter().map(|(_, n, p)| (n, p)).collect()
+}
+
+/// `dir/name`, or `dir/stem-2.ext`, `-3`… if that file exists: an export never
+/// replaces an earlier one (two backups on one day are both kept).
+fn free_path(dir: &std::path::Path, name: &str) -> PathBuf {
+    let (stem, ext) = match name.rsplit_once('.') {
+        Some((s, e)) if !s.is_empty() => (s, format!(".{e}")),
+        _ => (name, String::new()),
+    };
+    std::iter::once(dir.join(name))
+        .chain((2..).map(|n| dir.join(format!("{stem}-{n}{ext}"))))
+        .find(|p| !p.exists())
+        .expect("some number is free")
 }
 
 pub fn read_saved(path: &str) -> Result<String, String> {
@@ -123,7 +138,7 @@ pub fn read_saved(path: &str) -> Result<String, String> {
 pub fn save_file(name: &str, bytes: &[u8], _mime: &str) -> Result<String, String> {
     let dir = export_dir()?;
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let path = dir.join(name);
+    let path = free_path(&dir, name);
     std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
     #[cfg(target_os = "android")]
     return super::share::share(name, bytes, _mime);
@@ -131,4 +146,25 @@ pub fn save_file(name: &str, bytes: &[u8], _mime: &str) -> Result<String, String
     super::share::share_file(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     #[allow(unreachable_code)]
     Ok(path.display().to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exports_never_replace_an_earlier_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = free_path(dir.path(), "sauga-teacher-2026-11-26.json");
+        assert_eq!(first, dir.path().join("sauga-teacher-2026-11-26.json"));
+        std::fs::write(&first, "a").unwrap();
+        let second = free_path(dir.path(), "sauga-teacher-2026-11-26.json");
+        assert_eq!(second, dir.path().join("sauga-teacher-2026-11-26-2.json"));
+        std::fs::write(&second, "b").unwrap();
+        assert_eq!(
+            free_path(dir.path(), "sauga-teacher-2026-11-26.json"),
+            dir.path().join("sauga-teacher-2026-11-26-3.json")
+        );
+        assert_eq!(free_path(dir.path(), "notes"), dir.path().join("notes"));
+    }
 }
