@@ -236,7 +236,7 @@ fn OwnQuizzes() -> Element {
         section { class: "card stack", "data-card": "own-quizzes",
             h2 { {ctx.t("teacher.own_quizzes")} }
             p { class: "muted", {ctx.t("teacher.own_text")} }
-            ul { class: "own-list",
+            ul { class: "own-list", hidden: own.is_empty(),
                 for q in own.iter() {
                     {
                         let (edit_q, export_q, del_id) = (q.clone(), q.clone(), q.id);
@@ -302,7 +302,10 @@ fn OwnQuizzes() -> Element {
                     button { class: "btn", "data-action": "new-own-gift",
                         onclick: move |_| editing.set(Some((None, String::new(), String::new()))), {ctx.t("teacher.new_own_gift")} }
                 }
-                label { span { {ctx.t("teacher.import_gift")} }
+                // A button-like label over the browser's own file input, so its text is
+                // in the app's language.
+                label { class: "btn file-pick",
+                    span { {ctx.t("teacher.import_gift")} }
                     input { r#type: "file", accept: ".txt,.gift", "data-input": "import-gift",
                         onchange: move |e: FormEvent| async move {
                             let Some(file) = e.files().into_iter().next() else { return };
@@ -401,7 +404,8 @@ fn BackupCard() -> Element {
                 },
                 {ctx.t("teacher.backup_button")}
             }
-            label { span { {ctx.t("teacher.restore")} }
+            label { class: "btn file-pick",
+                span { {ctx.t("teacher.restore")} }
                 input { r#type: "file", accept: ".json,application/json", "data-input": "restore",
                     onchange: move |e: FormEvent| async move {
                         let Some(file) = e.files().into_iter().next() else { return };
@@ -666,17 +670,25 @@ pub fn ClassView(id: i64) -> Element {
                     (date, *p)
                 }).collect::<Vec<(String, f64)>>() }
                 h2 { {ctx.t("teacher.over_time")} }
-                table { class: "scores", "data-report": "pupils-over-time",
-                    tbody {
-                        for p in pupils.iter().filter(|p| over_time.contains_key(&p.id)) {
-                            tr { key: "{p.id}", "data-over-time": "{p.number}",
-                                td { "{p.label()}" }
-                                td { {over_time[&p.id].iter().map(|(_, pct)| format!("{pct:.0} %")).collect::<Vec<_>>().join(" → ")} }
+                if over_time.is_empty() {
+                    // Tallies have no per-pupil answers.
+                    p { class: "muted", {ctx.t("teacher.no_data")} }
+                } else {
+                    table { class: "scores", "data-report": "pupils-over-time",
+                        tbody {
+                            for p in pupils.iter().filter(|p| over_time.contains_key(&p.id)) {
+                                tr { key: "{p.id}", "data-over-time": "{p.number}",
+                                    td { "{p.label()}" }
+                                    td { {over_time[&p.id].iter().map(|(_, pct)| format!("{pct:.0} %")).collect::<Vec<_>>().join(" → ")} }
+                                }
                             }
                         }
                     }
                 }
                 h2 { {ctx.t("teacher.topics")} }
+                if topics.is_empty() {
+                    p { class: "muted", {ctx.t("teacher.no_data")} }
+                }
                 for (tag, (r, n)) in topics.iter() {
                     Bar { key: "{tag}", label: topic_name(&ctx, tag), percent: f64::from(*r) * 100.0 / f64::from((*n).max(1)), note: format!("{r}/{n}") }
                 }
