@@ -9,7 +9,7 @@
 
 use serde::Deserialize;
 
-use crate::content::{PerLang, Problem, Severity, Source};
+use crate::content::{PerLang, Problem, Severity};
 use crate::dates::Date;
 use crate::lang::Lang;
 
@@ -120,7 +120,14 @@ pub struct Service {
     pub phones: Vec<Phone>,
     pub email: Option<String>,
     pub web: Option<String>,
-    pub sources: Vec<Source>,
+    pub sources: Vec<HelpSource>,
+}
+
+/// Where a service's details were checked: its name in every language and its address.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HelpSource {
+    pub title: PerLang<String>,
+    pub url: String,
 }
 
 impl Service {
@@ -270,7 +277,16 @@ struct RawService {
     #[serde(default)]
     phones: Vec<RawPhone>,
     #[serde(default)]
-    sources: Vec<Source>,
+    sources: Vec<RawSource>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSource {
+    #[serde(default)]
+    title: std::collections::BTreeMap<String, String>,
+    #[serde(default)]
+    url: String,
 }
 
 #[derive(Deserialize)]
@@ -371,6 +387,12 @@ pub(crate) fn load(
         let name = per_lang("name", &r.name);
         let description = per_lang("description", &r.description);
         let hours_note = r.hours_note.as_ref().map(|m| per_lang("hours_note", m));
+        let source_titles: Vec<PerLang<String>> = r
+            .sources
+            .iter()
+            .enumerate()
+            .map(|(j, s)| per_lang(&format!("sources[{}].title", j + 1), &s.title))
+            .collect();
         let categories: Vec<Category> = r
             .categories
             .iter()
@@ -472,18 +494,31 @@ pub(crate) fn load(
         if r.sources.is_empty() {
             err(
                 "sources",
-                "no source: every service needs [[service.sources]] with title and url".into(),
+                "no source: every service needs [[service.sources]] with a title in every language and a url".into(),
             );
         }
-        for (j, s) in r.sources.iter().enumerate() {
-            if s.title.trim().is_empty()
-                || !(s.url.starts_with("https://") || s.url.starts_with("http://"))
-            {
+        let mut sources = Vec::new();
+        for (j, (s, title)) in r.sources.iter().zip(source_titles).enumerate() {
+            // Titles are short, so the English-words check rarely fires; a copy of the
+            // English title is what a forgotten translation looks like.
+            for lang in [Lang::Lt, Lang::Ru, Lang::Uk] {
+                if !title.en.is_empty() && *title.get(lang) == title.en {
+                    err(
+                        &format!("sources[{}].title.{}", j + 1, lang.code()),
+                        "is the English title: write it in this language".into(),
+                    );
+                }
+            }
+            if !(s.url.starts_with("https://") || s.url.starts_with("http://")) {
                 err(
-                    &format!("sources[{}]", j + 1),
-                    "needs a title and an http(s) url".into(),
+                    &format!("sources[{}].url", j + 1),
+                    "needs an http(s) url".into(),
                 );
             }
+            sources.push(HelpSource {
+                title,
+                url: s.url.clone(),
+            });
         }
         let checked = match r.checked.as_deref().map(|d| (d, Date::parse(d))) {
             None => {
@@ -535,7 +570,7 @@ pub(crate) fn load(
             phones,
             email: r.email,
             web: r.web,
-            sources: r.sources,
+            sources,
         });
     }
     out

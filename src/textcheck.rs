@@ -78,7 +78,9 @@ pub fn count_pages(pages: &[Page]) -> Counts {
 /// Share of letters that are Cyrillic (0.0 to 1.0; 1.0 for text without letters).
 pub fn cyrillic_share(text: &str) -> f64 {
     let (mut letters, mut cyr) = (0usize, 0usize);
-    for ch in text.chars().filter(|c| c.is_alphabetic()) {
+    // Web addresses (`keliauk.urm.lt`) are Latin in every language: not counted.
+    let words = text.split_whitespace().filter(|w| !is_web_address(w));
+    for ch in words.flat_map(str::chars).filter(|c| c.is_alphabetic()) {
         letters += 1;
         if ('\u{0400}'..='\u{04FF}').contains(&ch) {
             cyr += 1;
@@ -89,6 +91,20 @@ pub fn cyrillic_share(text: &str) -> f64 {
     } else {
         cyr as f64 / letters as f64
     }
+}
+
+/// A word such as `keliauk.urm.lt`, `(sc.bns.lt)` or `bsr-trm.com:`: Latin letters,
+/// digits and `-`, with a dot between letters.
+fn is_web_address(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+    let parts: Vec<&str> = w.split('.').collect();
+    parts.len() >= 2
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        && parts
+            .last()
+            .is_some_and(|tld| tld.chars().all(|c| c.is_ascii_alphabetic()))
 }
 
 /// Whether text uses any letter only Lithuanian has among our languages.
@@ -217,6 +233,19 @@ pub fn english_problem(lang: Lang, text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn web_addresses_do_not_count_against_cyrillic() {
+        assert!(is_web_address("keliauk.urm.lt"));
+        assert!(is_web_address("(sc.bns.lt)"));
+        assert!(is_web_address("bsr-trm.com:"));
+        assert!(!is_web_address("Вильнюс."));
+        assert!(!is_web_address("e."), "a Lithuanian abbreviation");
+        assert!(!is_web_address("2026.11"));
+        let text = "Страницы МИД Литвы для путешественников (keliauk.urm.lt)";
+        assert!(cyrillic_share(text) > 0.99);
+        assert!(cyrillic_share("Ministry pages (keliauk.urm.lt)") < 0.01);
+    }
 
     #[test]
     fn sentences_and_words() {

@@ -205,7 +205,7 @@ fn Checked(service: Service) -> Element {
             {ctx.t_with("help.checked", &[("date", &date)])}
             for (i, s) in service.sources.iter().enumerate() {
                 if i > 0 { "; " } else { " " }
-                a { href: "{s.url}", target: "_blank", rel: "noopener noreferrer", "{s.title}" }
+                a { href: "{s.url}", target: "_blank", rel: "noopener noreferrer", {s.title.get((ctx.lang)()).clone()} }
             }
         }
     }

@@ -349,6 +349,11 @@ fn help_in_every_language_112_first_links_and_dates() {
                 "{lang:?} {}",
                 s.id
             );
+            // Its sources, named in the reader's language.
+            for src in &s.sources {
+                assert!(has(card, src.title.get(lang)), "{lang:?} {}", s.id);
+                assert!(card.contains(&format!("href=\"{}\"", src.url)));
+            }
         }
     }
 }

@@ -103,7 +103,7 @@ fn a_missing_language() {
 #[test]
 fn a_missing_source_and_date() {
     let text = GOOD.replacen("checked = \"2026-11-01\"\n", "", 1).replacen(
-        "[[service.sources]]\ntitle = \"Example\"\nurl = \"https://example.org\"\n",
+        "[[service.sources]]\ntitle = { lt = \"Pavyzdys\", en = \"Example\", ru = \"Пример\", uk = \"Приклад\" }\nurl = \"https://example.org\"\n",
         "",
         1,
     );
@@ -268,4 +268,10 @@ fn abroad_puts_numbers_that_work_from_abroad_first() {
         .unwrap();
     assert!(nappz.phones_for(true)[0].abroad);
     assert!(!nappz.phones_for(false)[0].abroad);
+}
+
+#[test]
+fn a_source_title_left_in_english() {
+    let (_, problems) = check(&GOOD.replacen("ru = \"Пример\"", "ru = \"Example\"", 1));
+    one(&problems, "sources[1].title.ru", "is the English title");
 }
