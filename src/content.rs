@@ -78,15 +78,44 @@ impl<T> PerLang<T> {
     }
 }
 
-/// Where the facts of a module come from.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// Where the facts of a module come from: named in every language, with its address.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Source {
-    pub title: String,
+    pub title: PerLang<String>,
     pub url: String,
     /// When a phone number or address from this source was last checked (YYYY-MM-DD).
-    #[serde(default)]
     pub checked: Option<String>,
+}
+
+/// A source as written in a content file: `title = { lt = "…", en = "…", … }`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSource {
+    #[serde(default)]
+    title: BTreeMap<String, String>,
+    url: String,
+    #[serde(default)]
+    checked: Option<String>,
+}
+
+/// A source's title in every language. Titles are short, so the English-words check
+/// rarely fires: a copy of the English title is what a forgotten translation looks
+/// like, and it is refused.
+pub(crate) fn source_title(
+    map: &BTreeMap<String, String>,
+    field: &str,
+    report: &mut dyn FnMut(String, String),
+) -> PerLang<String> {
+    let title = per_lang_from(map, field, report);
+    for lang in [Lang::Lt, Lang::Ru, Lang::Uk] {
+        if !title.en.is_empty() && *title.get(lang) == title.en {
+            report(
+                format!("{field}.{}", lang.code()),
+                "is the English title: write it in this language".into(),
+            );
+        }
+    }
+    title
 }
 
 /// What a module is.
@@ -378,7 +407,7 @@ struct RawModule {
     title: BTreeMap<String, String>,
     summary: BTreeMap<String, String>,
     #[serde(default)]
-    sources: Vec<Source>,
+    sources: Vec<RawSource>,
 }
 
 #[derive(Deserialize)]
@@ -410,7 +439,7 @@ struct RawFact {
     figure: String,
     year: i32,
     text: BTreeMap<String, String>,
-    source: Source,
+    source: RawSource,
 }
 
 /// What an illustration may not contain: anything that runs or fetches.
@@ -566,6 +595,17 @@ impl Checker {
         })
     }
 
+    fn source_title(
+        &mut self,
+        file: &str,
+        field: &str,
+        raw: &BTreeMap<String, String>,
+    ) -> PerLang<String> {
+        source_title(raw, field, &mut |field, message| {
+            self.at(file, None, Some(&field), message)
+        })
+    }
+
     fn glossary(&mut self, f: &ContentFile) -> Vec<Term> {
         let Some(raw) = self.parse_toml::<RawGlossary>(f) else {
             return Vec::new();
@@ -627,12 +667,13 @@ impl Checker {
             if x.figure.trim().is_empty() {
                 self.at(&f.path, None, Some(&format!("{at}.figure")), "is empty");
             }
-            if x.source.title.trim().is_empty() || !x.source.url.starts_with("http") {
+            let title = self.source_title(&f.path, &format!("{at}.source.title"), &x.source.title);
+            if !x.source.url.starts_with("http") {
                 self.at(
                     &f.path,
                     None,
-                    Some(&format!("{at}.source")),
-                    "needs a title and an http(s) url",
+                    Some(&format!("{at}.source.url")),
+                    "needs an http(s) url",
                 );
             }
             if self.problems.len() == before {
@@ -641,7 +682,11 @@ impl Checker {
                     figure: x.figure,
                     year: x.year,
                     text,
-                    source: x.source,
+                    source: Source {
+                        title,
+                        url: x.source.url,
+                        checked: x.source.checked,
+                    },
                 });
             }
         }
@@ -778,16 +823,15 @@ impl Checker {
                 "the module has no sources: add at least one [[sources]] with title and url",
             );
         }
+        let mut sources = Vec::new();
         for (i, s) in raw.sources.iter().enumerate() {
             let field = format!("sources[{}]", i + 1);
-            if s.title.trim().is_empty() {
-                self.at(
-                    &meta_path,
-                    None,
-                    Some(&format!("{field}.title")),
-                    "is empty",
-                );
-            }
+            let title = self.source_title(&meta_path, &format!("{field}.title"), &s.title);
+            sources.push(Source {
+                title,
+                url: s.url.clone(),
+                checked: s.checked.clone(),
+            });
             if !(s.url.starts_with("https://") || s.url.starts_with("http://"))
                 || s.url.contains(' ')
             {
@@ -1024,7 +1068,7 @@ impl Checker {
             minutes: raw.minutes,
             title,
             summary,
-            sources: raw.sources,
+            sources,
             pages,
         })
     }

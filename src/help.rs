@@ -391,7 +391,13 @@ pub(crate) fn load(
             .sources
             .iter()
             .enumerate()
-            .map(|(j, s)| per_lang(&format!("sources[{}].title", j + 1), &s.title))
+            .map(|(j, s)| {
+                crate::content::source_title(
+                    &s.title,
+                    &format!("sources[{}].title", j + 1),
+                    &mut |f, m| err(&f, m),
+                )
+            })
             .collect();
         let categories: Vec<Category> = r
             .categories
@@ -499,16 +505,6 @@ pub(crate) fn load(
         }
         let mut sources = Vec::new();
         for (j, (s, title)) in r.sources.iter().zip(source_titles).enumerate() {
-            // Titles are short, so the English-words check rarely fires; a copy of the
-            // English title is what a forgotten translation looks like.
-            for lang in [Lang::Lt, Lang::Ru, Lang::Uk] {
-                if !title.en.is_empty() && *title.get(lang) == title.en {
-                    err(
-                        &format!("sources[{}].title.{}", j + 1, lang.code()),
-                        "is the English title: write it in this language".into(),
-                    );
-                }
-            }
             if !(s.url.starts_with("https://") || s.url.starts_with("http://")) {
                 err(
                     &format!("sources[{}].url", j + 1),

@@ -310,11 +310,12 @@ pub fn ModuleOverview(id: String) -> Element {
 #[component]
 pub fn SourceList(sources: Vec<crate::content::Source>) -> Element {
     let ctx = use_ctx();
+    let lang = (ctx.lang)();
     rsx! {
         ul { class: "sources",
-            for s in sources {
-                li { key: "{s.url}{s.title}",
-                    a { href: "{s.url}", target: "_blank", rel: "noopener noreferrer", "{s.title}" }
+            for (i, s) in sources.into_iter().enumerate() {
+                li { key: "{i}",
+                    a { href: "{s.url}", target: "_blank", rel: "noopener noreferrer", {s.title.get(lang).clone()} }
                     span { class: "muted", " · {host(&s.url)}" }
                     if let Some(date) = &s.checked {
                         span { class: "muted", " · {ctx.t_with(\"module.checked\", &[(\"date\", date)])}" }

@@ -78,7 +78,7 @@ pub fn Facts() -> Element {
                     p { class: "checked",
                         {ctx.t_with("facts.source", &[("year", &f.year.to_string())])}
                         " "
-                        a { href: "{f.source.url}", target: "_blank", rel: "noopener noreferrer", "{f.source.title}" }
+                        a { href: "{f.source.url}", target: "_blank", rel: "noopener noreferrer", {f.source.title.get(lang).clone()} }
                     }
                 }
             }

@@ -137,6 +137,7 @@ fn module_overview_lists_pages_and_sources() {
                     "{}",
                     s.url
                 );
+                assert!(has(&html, s.title.get(lang)), "{lang:?} {}", s.url);
             }
             assert!(has(&html, &tr(lang, "module.start")));
             assert!(has(&html, &tr(lang, "module.sources")));
@@ -543,6 +544,7 @@ fn glossary_and_facts_in_every_language() {
             let year = tr(lang, "facts.source").replace("%{year}", &f.year.to_string());
             assert!(has(&html, &year), "{lang:?} {}: no year", f.id);
             assert!(html.contains(&format!("href=\"{}\"", esc(&f.source.url))));
+            assert!(has(&html, f.source.title.get(lang)), "{lang:?} {}", f.id);
         }
     }
 }

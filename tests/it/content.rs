@@ -199,7 +199,7 @@ fn module_without_sources() {
     let (_d, problems, _) = broken(|root| {
         replace(
             &alpha(root, "module.toml"),
-            "[[sources]]\ntitle = \"Example source\"\nurl = \"https://example.org/source\"\n",
+            "[[sources]]\ntitle = { lt = \"Pavyzdinis šaltinis\", en = \"Example source\", ru = \"Пример источника\", uk = \"Приклад джерела\" }\nurl = \"https://example.org/source\"\n",
             "",
         )
     });
@@ -539,6 +539,25 @@ fn glossary_and_facts_need_every_language_and_a_source() {
         );
     });
     only(&problems, "glossary.toml", "missing language `uk`");
-    only(&problems, "facts.toml", "needs a title and an http(s) url");
+    only(&problems, "facts.toml", "needs an http(s) url");
     assert!(catalog.glossary.is_empty() && catalog.facts.is_empty());
+}
+
+#[test]
+fn a_source_title_in_every_language_not_a_copy_of_english() {
+    let (_d, problems, _) = broken(|root| {
+        replace(
+            &alpha(root, "module.toml"),
+            "ru = \"Пример источника\"",
+            "ru = \"Example source\"",
+        );
+        replace(&root.join("facts.toml"), ", uk = \"Приклад джерела\"", "");
+    });
+    let p = only(
+        &problems,
+        "modules/01-alpha/module.toml",
+        "is the English title",
+    );
+    assert!(p.to_string().contains("sources[1].title.ru"), "{p}");
+    only(&problems, "facts.toml", "missing language `uk`");
 }
