@@ -105,7 +105,11 @@ pub fn saved_files(prefix: &str, suffix: &str) -> Vec<(String, String)> {
         .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
         .filter_map(|e| {
             let name = e.file_name().into_string().ok()?;
-            let modified = e.metadata().and_then(|m| m.modified()).ok()?;
+            // A file whose date cannot be read is still listed, last.
+            let modified = e
+                .metadata()
+                .and_then(|m| m.modified())
+                .unwrap_or(std::time::SystemTime::UNIX_EPOCH);
             (name.starts_with(prefix) && name.ends_with(suffix))
                 .then(|| (modified, name, e.path().display().to_string()))
         })
