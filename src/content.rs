@@ -91,21 +91,41 @@ pub struct Source {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawSource {
-    #[serde(default)]
-    title: BTreeMap<String, String>,
+    title: RawTitle,
     url: String,
     #[serde(default)]
     checked: Option<String>,
+}
+
+/// A source's title as written: one per language, or (refused with a clear message)
+/// one string for all, as older content files had it.
+#[derive(Deserialize)]
+#[serde(untagged)]
+pub(crate) enum RawTitle {
+    PerLang(BTreeMap<String, String>),
+    One(String),
 }
 
 /// A source's title in every language. Titles are short, so the English-words check
 /// rarely fires: a copy of the English title is what a forgotten translation looks
 /// like, and it is refused.
 pub(crate) fn source_title(
-    map: &BTreeMap<String, String>,
+    raw: &RawTitle,
     field: &str,
     report: &mut dyn FnMut(String, String),
 ) -> PerLang<String> {
+    let map = match raw {
+        RawTitle::PerLang(map) => map,
+        RawTitle::One(_) => {
+            report(
+                field.to_string(),
+                "one title for all languages: write it in each, as \
+                 { lt = \"…\", en = \"…\", ru = \"…\", uk = \"…\" }"
+                    .into(),
+            );
+            return PerLang::default();
+        }
+    };
     let title = per_lang_from(map, field, report);
     for lang in [Lang::Lt, Lang::Ru, Lang::Uk] {
         if !title.en.is_empty() && *title.get(lang) == title.en {
@@ -595,12 +615,7 @@ impl Checker {
         })
     }
 
-    fn source_title(
-        &mut self,
-        file: &str,
-        field: &str,
-        raw: &BTreeMap<String, String>,
-    ) -> PerLang<String> {
+    fn source_title(&mut self, file: &str, field: &str, raw: &RawTitle) -> PerLang<String> {
         source_title(raw, field, &mut |field, message| {
             self.at(file, None, Some(&field), message)
         })

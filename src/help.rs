@@ -283,8 +283,7 @@ struct RawService {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawSource {
-    #[serde(default)]
-    title: std::collections::BTreeMap<String, String>,
+    title: crate::content::RawTitle,
     #[serde(default)]
     url: String,
 }

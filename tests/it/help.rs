@@ -275,3 +275,13 @@ fn a_source_title_left_in_english() {
     let (_, problems) = check(&GOOD.replacen("ru = \"Пример\"", "ru = \"Example\"", 1));
     one(&problems, "sources[1].title.ru", "is the English title");
 }
+
+#[test]
+fn a_source_title_written_once_for_all_languages() {
+    let (_, problems) = check(&GOOD.replacen(
+        "title = { lt = \"Pavyzdys\", en = \"Example\", ru = \"Пример\", uk = \"Приклад\" }",
+        "title = \"Example\"",
+        1,
+    ));
+    one(&problems, "sources[1].title", "one title for all languages");
+}
