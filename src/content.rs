@@ -116,12 +116,13 @@ pub(crate) fn source_title(
 ) -> PerLang<String> {
     let map = match raw {
         RawTitle::PerLang(map) => map,
-        RawTitle::One(_) => {
+        RawTitle::One(one) => {
             report(
                 field.to_string(),
-                "one title for all languages: write it in each, as \
-                 { lt = \"…\", en = \"…\", ru = \"…\", uk = \"…\" }"
-                    .into(),
+                format!(
+                    "one title for all languages (`{one}`): write it in each, as \
+                     {{ lt = \"…\", en = \"…\", ru = \"…\", uk = \"…\" }}"
+                ),
             );
             return PerLang::default();
         }
