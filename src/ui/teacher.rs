@@ -689,8 +689,8 @@ pub fn ClassView(id: i64) -> Element {
                 if topics.is_empty() {
                     p { class: "muted", {ctx.t("teacher.no_data")} }
                 }
-                for (tag, (r, n)) in topics.iter() {
-                    Bar { key: "{tag}", label: topic_name(&ctx, tag), percent: f64::from(*r) * 100.0 / f64::from((*n).max(1)), note: format!("{r}/{n}") }
+                for (tag, name, pct, r, n) in topics_weakest_first(&ctx, &topics) {
+                    Bar { key: "{tag}", label: name, percent: pct, note: format!("{r}/{n}") }
                 }
                 h2 { {ctx.t("teacher.difficult")} }
                 ol { class: "difficult",
@@ -1467,6 +1467,23 @@ fn OwnQuizForm(
             }
         }
     }
+}
+
+/// Topics as the report lists them: the weakest first (where to reteach), then by
+/// name; each with its name, percent right, right and answered.
+fn topics_weakest_first(
+    ctx: &Ctx,
+    topics: &BTreeMap<String, (u32, u32)>,
+) -> Vec<(String, String, f64, u32, u32)> {
+    let mut rows: Vec<(String, String, f64, u32, u32)> = topics
+        .iter()
+        .map(|(tag, &(r, n))| {
+            let pct = f64::from(r) * 100.0 / f64::from(n.max(1));
+            (tag.clone(), topic_name(ctx, tag), pct, r, n)
+        })
+        .collect();
+    rows.sort_by(|a, b| a.2.total_cmp(&b.2).then_with(|| a.1.cmp(&b.1)));
+    rows
 }
 
 /// A topic tag as the report names it: in the UI's language for the known topics, as

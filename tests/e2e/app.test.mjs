@@ -640,6 +640,10 @@ test("teacher mode: PIN, a class of 5, codes (one mistyped), tally, shared devic
     assert.equal((trendLabel.match(/\d{4}-\d\d-\d\d \d+ %/g) || []).length, 3, trendLabel);
     const topics = await page.$$eval('[data-report="class"] .bar-label', (es) => es.map((e) => e.textContent));
     assert.ok(topics.length > 0 && topics.every((t) => !/^[a-z-]+$/.test(t)), `topics shown as raw tags: ${topics}`);
+    // Weakest topic first: where to reteach.
+    const topicPercents = await page.$$eval('[data-report="class"] .bar-value', (es) => es.map((e) => parseFloat(e.textContent)));
+    const topicOnly = topicPercents.slice(-topics.length);
+    assert.deepEqual(topicOnly, [...topicOnly].sort((a, b) => a - b), `topics weakest first: ${topicOnly}`);
     await shot(page, "teacher-class-report-lt", { fullPage: true });
     await saved(page);
 
