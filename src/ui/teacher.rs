@@ -543,6 +543,71 @@ pub fn ClassView(id: i64) -> Element {
     let trend = teacher::trend(&sessions, &per_session);
     let results: Vec<teacher::QuestionResult> = per_session.values().flatten().cloned().collect();
     let hard = teacher::difficult_questions(&results);
+    // The class's reports as tables for CSV: pupils over time, topics, questions.
+    let session_names: Vec<String> = sessions
+        .iter()
+        .map(|s| {
+            let title = all_quizzes
+                .iter()
+                .find(|q| q.id == s.quiz_id)
+                .map(|q| quiz_title(&ctx, q))
+                .unwrap_or_else(|| s.quiz_id.clone());
+            format!("{} {title}", crate::dates::Date::from_unix(s.started_at))
+        })
+        .collect();
+    let lang_now = (ctx.lang)();
+    let topic_list: Vec<(String, u32, u32)> = topics_weakest_first(&ctx, &topics)
+        .into_iter()
+        .map(|(_, name, _, r, n)| (name, r, n))
+        .collect();
+    let percent = ctx.t("teacher.percent");
+    let tables: Vec<CsvTable> = vec![
+        (
+            "pupils",
+            std::iter::once(ctx.t("teacher.pupil"))
+                .chain(session_names)
+                .collect(),
+            teacher::over_time_rows(&sessions, &pupils, &over_time),
+        ),
+        (
+            "topics",
+            vec![
+                ctx.t("teacher.topic"),
+                ctx.t("teacher.right"),
+                ctx.t("teacher.answered"),
+                percent.clone(),
+            ],
+            teacher::topic_rows(&topic_list),
+        ),
+        (
+            "questions",
+            vec![
+                ctx.t("teacher.question"),
+                ctx.t("teacher.answered"),
+                ctx.t("teacher.right"),
+                percent,
+                ctx.t("teacher.top_wrong_column"),
+                ctx.t("teacher.chose"),
+            ],
+            teacher::question_rows(
+                &hard,
+                &|k| {
+                    questions
+                        .get(k)
+                        .map(|q| q.text.get(lang_now).clone())
+                        .unwrap_or_else(|| k.to_string())
+                },
+                &|k, o| {
+                    questions
+                        .get(k)
+                        .and_then(|q| q.options.get(o))
+                        .map(|x| x.text.get(lang_now).clone())
+                        .unwrap_or_default()
+                },
+            ),
+        ),
+    ];
+    let mut class_exported = use_signal(|| None::<String>);
     let quizzes: Vec<(String, String)> = all_quizzes
         .iter()
         .map(|q| (q.id.clone(), quiz_title(&ctx, q)))
@@ -708,11 +773,33 @@ pub fn ClassView(id: i64) -> Element {
                         }
                     }
                 }
-                button { class: "btn small", onclick: move |_| { let _ = document::eval("window.print()"); }, {ctx.t("teacher.print")} }
+                div { class: "row no-print",
+                    for (which, header, rows) in tables {
+                        button { key: "{which}", class: "btn small", "data-action": "export-class-csv", "data-table": "{which}",
+                            onclick: move |_| {
+                                let result = teacher::table_csv(&header, &rows)
+                                    .map_err(|e| e.to_string())
+                                    .and_then(|bytes| platform::save_file(&format!("sauga-class-{id}-{which}.csv"), &bytes, "text/csv;charset=utf-8"));
+                                class_exported.set(Some(match result {
+                                    Ok(where_) => ctx.t_with("teacher.exported", &[("file", &where_)]),
+                                    Err(e) => e,
+                                }));
+                            },
+                            {ctx.t(&format!("teacher.csv_{which}"))}
+                        }
+                    }
+                    button { class: "btn small", onclick: move |_| { let _ = document::eval("window.print()"); }, {ctx.t("teacher.print")} }
+                }
+                if let Some(m) = class_exported() {
+                    p { class: "muted", "data-class-exported": "true", "{m}" }
+                }
             }
         }
     }
 }
+
+/// A class report as a table for CSV: its name (in the file name), header and rows.
+type CsvTable = (&'static str, Vec<String>, Vec<Vec<String>>);
 
 /// A horizontal bar (inline SVG, no script library).
 #[component]

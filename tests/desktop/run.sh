@@ -46,6 +46,13 @@ for (const row of rows.slice(1)) {
   if (!cells.slice(1, -2).every((c) => /^[01]$/.test(c))) throw new Error(`answer cells in ${row}`);
   if (!/^\d+(\.\d)?$/.test(cells.at(-1))) throw new Error(`percent cell in ${row}`);
 }
+for (const table of ["pupils", "topics", "questions"]) {
+  const name = files.find((f) => f.endsWith(`-${table}.csv`));
+  if (!name) throw new Error(`no class ${table} CSV in ${dir}: ${files}`);
+  const b = fs.readFileSync(path.join(dir, name));
+  if (b[0] !== 0xef || b[1] !== 0xbb || b[2] !== 0xbf) throw new Error(`${name} has no byte-order mark`);
+  if (b.subarray(3).toString("utf8").trim().split("\n").length < 2) throw new Error(`${name} has no rows`);
+}
 const backupName = files.find((f) => /^sauga-teacher-.*\.json$/.test(f));
 if (!backupName) throw new Error(`no backup in ${dir}: ${files}`);
 const backup = JSON.parse(fs.readFileSync(path.join(dir, backupName), "utf8"));

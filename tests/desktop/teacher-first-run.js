@@ -106,6 +106,10 @@ await scenario("teacher mode on the desktop, first run", async () => {
   check(count("[data-difficult]") > 0, "difficult questions listed");
   const topics = [...document.querySelectorAll('[data-report="class"] .bar-label')].map((e) => e.textContent);
   check(topics.length > 0 && topics.every((t) => !/^[a-z-]+$/.test(t)), `topics shown as raw tags: ${topics}`);
+  for (const table of ["pupils", "topics", "questions"]) {
+    await click(`[data-action="export-class-csv"][data-table="${table}"]`);
+    await waitUntil(`the ${table} CSV saved`, () => text("[data-class-exported]").includes(`-${table}.csv`));
+  }
   document.querySelector('[data-report="class"]').scrollIntoView();
   await shot("teacher-class-report-lt");
 

@@ -640,6 +640,20 @@ test("teacher mode: PIN, a class of 5, codes (one mistyped), tally, shared devic
     assert.equal((trendLabel.match(/\d{4}-\d\d-\d\d \d+ %/g) || []).length, 3, trendLabel);
     const topics = await page.$$eval('[data-report="class"] .bar-label', (es) => es.map((e) => e.textContent));
     assert.ok(topics.length > 0 && topics.every((t) => !/^[a-z-]+$/.test(t)), `topics shown as raw tags: ${topics}`);
+    // Each class report exports as CSV: a BOM, a header, numbers as numbers.
+    for (const [table, cols] of [["pupils", 4], ["topics", 4], ["questions", 6]]) {
+      const [file] = await Promise.all([page.waitForEvent("download"), page.click(`[data-action="export-class-csv"][data-table="${table}"]`)]);
+      const bytes = (await import("node:fs")).readFileSync(await file.path());
+      assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], table);
+      const lines = bytes.subarray(3).toString("utf8").trim().split("\n");
+      assert.ok(lines.length > 1, `${table}: ${lines}`);
+      for (const line of lines.slice(1)) {
+        const cells = line.match(/("([^"]|"")*"|[^,]*)(,|$)/g).map((c) => c.replace(/,$/, ""));
+        assert.ok(cells.length >= cols, `${table}: ${line}`);
+        // Columns 1–3 are figures in every table (pupils: the three sessions).
+        for (const i of [1, 2, 3]) assert.match(cells[i], /^(\d+(\.\d)?)?$/, `${table}: ${line}`);
+      }
+    }
     // Weakest topic first: where to reteach.
     const topicPercents = await page.$$eval('[data-report="class"] .bar-value', (es) => es.map((e) => parseFloat(e.textContent)));
     const topicOnly = topicPercents.slice(-topics.length);
