@@ -1309,52 +1309,46 @@ pub fn session_csv(
     header_right: &str,
     header_percent: &str,
 ) -> std::result::Result<Vec<u8>, csv::Error> {
-    let mut out = vec![0xEF, 0xBB, 0xBF];
-    {
-        let mut w = csv::Writer::from_writer(&mut out);
-        let mut header = vec![header_pupil.to_string()];
-        header.extend(
-            session
-                .questions
-                .iter()
-                .enumerate()
-                .map(|(i, k)| format!("Q{} ({k})", i + 1)),
-        );
-        header.push(header_right.to_string());
-        header.push(header_percent.to_string());
-        w.write_record(&header)?;
-        let by_pupil: BTreeMap<(i64, &str), bool> = answers
+    let mut header = vec![header_pupil.to_string()];
+    header.extend(
+        session
+            .questions
             .iter()
-            .filter(|a| a.session_id == session.id)
-            .map(|a| ((a.pupil_id, &*a.question_key), a.correct))
-            .collect();
-        for p in pupils {
-            let mut row = vec![p.label()];
-            let mut right = 0u32;
-            let mut answered = 0u32;
-            for k in &session.questions {
-                match by_pupil.get(&(p.id, k.as_str())) {
-                    Some(&c) => {
-                        row.push(if c { "1".into() } else { "0".into() });
-                        right += u32::from(c);
-                        answered += 1;
-                    }
-                    None => row.push(String::new()),
+            .enumerate()
+            .map(|(i, k)| format!("Q{} ({k})", i + 1)),
+    );
+    header.push(header_right.to_string());
+    header.push(header_percent.to_string());
+    let by_pupil: BTreeMap<(i64, &str), bool> = answers
+        .iter()
+        .filter(|a| a.session_id == session.id)
+        .map(|a| ((a.pupil_id, &*a.question_key), a.correct))
+        .collect();
+    let mut rows = Vec::new();
+    for p in pupils {
+        let mut row = vec![p.label()];
+        let mut right = 0u32;
+        let mut answered = 0u32;
+        for k in &session.questions {
+            match by_pupil.get(&(p.id, k.as_str())) {
+                Some(&c) => {
+                    row.push(if c { "1".into() } else { "0".into() });
+                    right += u32::from(c);
+                    answered += 1;
                 }
+                None => row.push(String::new()),
             }
-            if answered == 0 {
-                continue;
-            }
-            row.push(right.to_string());
-            row.push(format!(
-                "{:.1}",
-                f64::from(right) * 100.0 / session.questions.len().max(1) as f64
-            ));
-            w.write_record(&row)?;
         }
-        w.flush()?;
+        if answered == 0 {
+            continue;
+        }
+        row.push(right.to_string());
+        row.push(percent_cell(
+            f64::from(right) * 100.0 / session.questions.len().max(1) as f64,
+        ));
+        rows.push(row);
     }
-    Ok(out)
+    table_csv(&header, &rows)
 }
 
 /// A report table as CSV for a spreadsheet: UTF-8 with a byte-order mark (so Excel

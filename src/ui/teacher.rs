@@ -508,6 +508,7 @@ pub fn ClassView(id: i64) -> Element {
             .unwrap_or_default()
     });
     let mut mode = use_signal(|| Mode::Codes);
+    let mut class_exported = use_signal(|| None::<String>);
     if !(ctx.teacher_open)() {
         return rsx! { PinGate {} };
     }
@@ -555,10 +556,10 @@ pub fn ClassView(id: i64) -> Element {
             format!("{} {title}", crate::dates::Date::from_unix(s.started_at))
         })
         .collect();
-    let lang_now = (ctx.lang)();
-    let topic_list: Vec<(String, u32, u32)> = topics_weakest_first(&ctx, &topics)
-        .into_iter()
-        .map(|(_, name, _, r, n)| (name, r, n))
+    let topic_order = topics_weakest_first(&ctx, &topics);
+    let topic_list: Vec<(String, u32, u32)> = topic_order
+        .iter()
+        .map(|(_, name, _, r, n)| (name.clone(), *r, *n))
         .collect();
     let percent = ctx.t("teacher.percent");
     let tables: Vec<CsvTable> = vec![
@@ -594,20 +595,19 @@ pub fn ClassView(id: i64) -> Element {
                 &|k| {
                     questions
                         .get(k)
-                        .map(|q| q.text.get(lang_now).clone())
+                        .map(|q| q.text.get(lang).clone())
                         .unwrap_or_else(|| k.to_string())
                 },
                 &|k, o| {
                     questions
                         .get(k)
                         .and_then(|q| q.options.get(o))
-                        .map(|x| x.text.get(lang_now).clone())
+                        .map(|x| x.text.get(lang).clone())
                         .unwrap_or_default()
                 },
             ),
         ),
     ];
-    let mut class_exported = use_signal(|| None::<String>);
     let quizzes: Vec<(String, String)> = all_quizzes
         .iter()
         .map(|q| (q.id.clone(), quiz_title(&ctx, q)))
@@ -754,7 +754,7 @@ pub fn ClassView(id: i64) -> Element {
                 if topics.is_empty() {
                     p { class: "muted", {ctx.t("teacher.no_data")} }
                 }
-                for (tag, name, pct, r, n) in topics_weakest_first(&ctx, &topics) {
+                for (tag, name, pct, r, n) in topic_order {
                     Bar { key: "{tag}", label: name, percent: pct, note: format!("{r}/{n}") }
                 }
                 h2 { {ctx.t("teacher.difficult")} }
