@@ -9,7 +9,7 @@
 
 use serde::Deserialize;
 
-use crate::content::{PerLang, Problem, Severity};
+use crate::content::{PerLang, Problem, Severity, Source};
 use crate::dates::Date;
 use crate::lang::Lang;
 
@@ -120,14 +120,9 @@ pub struct Service {
     pub phones: Vec<Phone>,
     pub email: Option<String>,
     pub web: Option<String>,
-    pub sources: Vec<HelpSource>,
-}
-
-/// Where a service's details were checked: its name in every language and its address.
-#[derive(Clone, Debug, PartialEq)]
-pub struct HelpSource {
-    pub title: PerLang<String>,
-    pub url: String,
+    /// Where the details were checked (the service has one `checked` date for all,
+    /// so a source's own `checked` is always `None` here).
+    pub sources: Vec<Source>,
 }
 
 impl Service {
@@ -510,9 +505,10 @@ pub(crate) fn load(
                     "needs an http(s) url".into(),
                 );
             }
-            sources.push(HelpSource {
+            sources.push(Source {
                 title,
                 url: s.url.clone(),
+                checked: None,
             });
         }
         let checked = match r.checked.as_deref().map(|d| (d, Date::parse(d))) {
