@@ -227,10 +227,7 @@ fn OwnQuizzes() -> Element {
     };
     let mut export = move |name: String, text: String| {
         let result = platform::save_file(&name, text.as_bytes(), "text/plain;charset=utf-8");
-        note.set(Some(match result {
-            Ok(where_) => ctx.t_with("teacher.exported", &[("file", &where_)]),
-            Err(e) => e,
-        }));
+        note.set(Some(export_note(&ctx, result)));
     };
     rsx! {
         section { class: "card stack", "data-card": "own-quizzes",
@@ -397,10 +394,7 @@ fn BackupCard() -> Element {
                             let day = crate::dates::Date::from_unix(platform::now_unix());
                             platform::save_file(&format!("sauga-teacher-{day}.json"), json.as_bytes(), "application/json")
                         });
-                    message.set(Some(match result {
-                        Ok(where_) => (true, ctx.t_with("teacher.exported", &[("file", &where_)])),
-                        Err(e) => (false, e),
-                    }));
+                    message.set(Some((result.is_ok(), export_note(&ctx, result))));
                 },
                 {ctx.t("teacher.backup_button")}
             }
@@ -777,13 +771,8 @@ pub fn ClassView(id: i64) -> Element {
                     for (which, header, rows) in tables {
                         button { key: "{which}", class: "btn small", "data-action": "export-class-csv", "data-table": "{which}",
                             onclick: move |_| {
-                                let result = teacher::table_csv(&header, &rows)
-                                    .map_err(|e| e.to_string())
-                                    .and_then(|bytes| platform::save_file(&format!("sauga-class-{id}-{which}.csv"), &bytes, "text/csv;charset=utf-8"));
-                                class_exported.set(Some(match result {
-                                    Ok(where_) => ctx.t_with("teacher.exported", &[("file", &where_)]),
-                                    Err(e) => e,
-                                }));
+                                let name = format!("sauga-class-{id}-{which}.csv");
+                                class_exported.set(Some(save_csv(&ctx, &name, teacher::table_csv(&header, &rows))));
                             },
                             {ctx.t(&format!("teacher.csv_{which}"))}
                         }
@@ -796,6 +785,23 @@ pub fn ClassView(id: i64) -> Element {
             }
         }
     }
+}
+
+/// What the teacher is told after an export: where the file went, or why it did not.
+fn export_note(ctx: &Ctx, saved: Result<String, String>) -> String {
+    match saved {
+        Ok(where_) => ctx.t_with("teacher.exported", &[("file", &where_)]),
+        Err(e) => e,
+    }
+}
+
+/// Saves a report's CSV as `name`; the note for the teacher.
+fn save_csv(ctx: &Ctx, name: &str, csv: Result<Vec<u8>, csv::Error>) -> String {
+    export_note(
+        ctx,
+        csv.map_err(|e| e.to_string())
+            .and_then(|bytes| platform::save_file(name, &bytes, "text/csv;charset=utf-8")),
+    )
 }
 
 /// A class report as a table for CSV: its name (in the file name), header and rows.
@@ -1064,11 +1070,7 @@ pub fn SessionView(id: i64) -> Element {
                             let csv = teacher::session_csv(&session_for_csv, &pupils_for_csv, &answers_for_csv,
                                 &ctx.t("teacher.pupil"), &ctx.t("teacher.right"), "%");
                             let name = format!("sauga-session-{}.csv", session_for_csv.id);
-                            let result = csv.map_err(|e| e.to_string()).and_then(|bytes| platform::save_file(&name, &bytes, "text/csv;charset=utf-8"));
-                            exported.set(Some(match result {
-                                Ok(where_) => ctx.t_with("teacher.exported", &[("file", &where_)]),
-                                Err(e) => e,
-                            }));
+                            exported.set(Some(save_csv(&ctx, &name, csv)));
                         },
                         {ctx.t("teacher.export_csv")}
                     }
