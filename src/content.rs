@@ -97,6 +97,11 @@ struct RawSource {
     checked: Option<String>,
 }
 
+/// A web address as content may give one: `http://` or `https://`, no spaces.
+pub(crate) fn is_web_url(url: &str) -> bool {
+    (url.starts_with("https://") || url.starts_with("http://")) && !url.contains(' ')
+}
+
 /// A source's title as written: one per language, or (refused with a clear message)
 /// one string for all, as older content files had it.
 #[derive(Deserialize)]
@@ -684,7 +689,7 @@ impl Checker {
                 self.at(&f.path, None, Some(&format!("{at}.figure")), "is empty");
             }
             let title = self.source_title(&f.path, &format!("{at}.source.title"), &x.source.title);
-            if !x.source.url.starts_with("http") {
+            if !is_web_url(&x.source.url) {
                 self.at(
                     &f.path,
                     None,
@@ -848,9 +853,7 @@ impl Checker {
                 url: s.url.clone(),
                 checked: s.checked.clone(),
             });
-            if !(s.url.starts_with("https://") || s.url.starts_with("http://"))
-                || s.url.contains(' ')
-            {
+            if !is_web_url(&s.url) {
                 self.at(
                     &meta_path,
                     None,

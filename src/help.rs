@@ -487,7 +487,7 @@ pub(crate) fn load(
             }
         }
         if let Some(w) = &r.web {
-            if !w.starts_with("https://") && !w.starts_with("http://") {
+            if !crate::content::is_web_url(w) {
                 err("web", format!("`{w}` is not a web address (https://…)"));
             }
         }
@@ -499,7 +499,7 @@ pub(crate) fn load(
         }
         let mut sources = Vec::new();
         for (j, (s, title)) in r.sources.iter().zip(source_titles).enumerate() {
-            if !(s.url.starts_with("https://") || s.url.starts_with("http://")) {
+            if !crate::content::is_web_url(&s.url) {
                 err(
                     &format!("sources[{}].url", j + 1),
                     "needs an http(s) url".into(),
