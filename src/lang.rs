@@ -42,6 +42,22 @@ impl Lang {
         }
     }
 
+    /// Every language but `self`: the ones a text is compared with.
+    pub fn others(self) -> impl Iterator<Item = Lang> {
+        Lang::ALL.into_iter().filter(move |l| *l != self)
+    }
+
+    /// The languages translated from English: a text left equal to the English one
+    /// in any of these is a forgotten translation.
+    pub fn translations() -> impl Iterator<Item = Lang> {
+        Lang::En.others()
+    }
+
+    /// Whether the language is written in Cyrillic (Russian, Ukrainian).
+    pub fn is_cyrillic(self) -> bool {
+        matches!(self, Lang::Ru | Lang::Uk)
+    }
+
     /// Exactly one of our codes (`lt`, `en`, `ru`, `uk`).
     pub fn from_code(code: &str) -> Option<Lang> {
         Lang::ALL.into_iter().find(|l| l.code() == code)
@@ -68,6 +84,47 @@ impl Lang {
             .into_iter()
             .find_map(|tag| Lang::from_tag(tag.as_ref()))
             .unwrap_or(Lang::DEFAULT)
+    }
+}
+
+/// One value in each of the four languages.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct PerLang<T> {
+    pub lt: T,
+    pub en: T,
+    pub ru: T,
+    pub uk: T,
+}
+
+impl<T> PerLang<T> {
+    pub fn get(&self, lang: Lang) -> &T {
+        match lang {
+            Lang::Lt => &self.lt,
+            Lang::En => &self.en,
+            Lang::Ru => &self.ru,
+            Lang::Uk => &self.uk,
+        }
+    }
+
+    pub fn get_mut(&mut self, lang: Lang) -> &mut T {
+        match lang {
+            Lang::Lt => &mut self.lt,
+            Lang::En => &mut self.en,
+            Lang::Ru => &mut self.ru,
+            Lang::Uk => &mut self.uk,
+        }
+    }
+}
+
+impl<T: Clone> PerLang<T> {
+    /// The same value in every language (a teacher's own quiz is in one language).
+    pub fn same(value: T) -> Self {
+        PerLang {
+            lt: value.clone(),
+            en: value.clone(),
+            ru: value.clone(),
+            uk: value,
+        }
     }
 }
 

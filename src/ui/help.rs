@@ -6,7 +6,7 @@ use dioxus::prelude::*;
 
 use super::icons::{Icon, Svg};
 use super::state::use_ctx;
-use crate::help::{self, Filter, Service, Who};
+use crate::content::help::{self, Filter, Service, Who};
 use crate::lang::Lang;
 
 #[component]

@@ -7,8 +7,8 @@ use dioxus::prelude::*;
 
 use super::icons::{Icon, Svg};
 use super::state::{use_ctx, Screen};
+use crate::quiz::resultcode;
 use crate::quiz::{self, Answered, Outcome, Question, QuestionKind};
-use crate::resultcode;
 
 /// One question: choose, then see right or wrong with the reasons, then go on.
 #[component]
@@ -408,7 +408,9 @@ pub fn SelfCheckRun() -> Element {
             .help
             .iter()
             .find(|s| {
-                s.categories.contains(&crate::help::Category::Trafficking) && !s.phones.is_empty()
+                s.categories
+                    .contains(&crate::content::help::Category::Trafficking)
+                    && !s.phones.is_empty()
             })
             .and_then(|s| s.phones.first().cloned());
         return rsx! {

@@ -1,10 +1,10 @@
-//! Renders the lesson document model ([`crate::markdown`]) as Dioxus elements.
+//! Renders the lesson document model ([`crate::content::markdown`]) as Dioxus elements.
 //! Text is always text: nothing is injected as HTML.
 
 use dioxus::prelude::*;
 
 use super::state::{use_ctx, Screen};
-use crate::markdown::{Block, Inline, LinkTarget};
+use crate::content::markdown::{Block, Inline, LinkTarget};
 
 /// Where the blocks are: (module, page), so checklist ticks are kept per page.
 pub type At = Option<(String, usize)>;

@@ -8,8 +8,8 @@ use dioxus::prelude::*;
 use super::icons::{Icon, Svg};
 use super::state::{use_ctx, Ctx, Screen};
 use crate::platform;
+use crate::quiz::resultcode::{self, CodeError};
 use crate::quiz::{Question, Quiz};
-use crate::resultcode::{self, CodeError};
 use crate::teacher::{self, Mode, PinCheck, Pupil, Recorded, Session};
 
 /// The gate: set a PIN on first use, then ask for it.

@@ -168,9 +168,9 @@ fn every_lesson_page_renders_in_every_language() {
                     .blocks
                     .iter()
                     .find_map(|b| match b {
-                        sauga::markdown::Block::Paragraph(inl) => {
+                        sauga::content::markdown::Block::Paragraph(inl) => {
                             inl.iter().find_map(|x| match x {
-                                sauga::markdown::Inline::Text(t) if t.trim().len() > 3 => {
+                                sauga::content::markdown::Inline::Text(t) if t.trim().len() > 3 => {
                                     Some(t.trim().to_string())
                                 }
                                 _ => None,
@@ -202,7 +202,7 @@ fn checklists_render_as_checkboxes() {
         .iter()
         .position(|p| {
             p.blocks.iter().any(|b| {
-                matches!(b, sauga::markdown::Block::List { items, .. } if items.iter().any(|i| i.check.is_some()))
+                matches!(b, sauga::content::markdown::Block::List { items, .. } if items.iter().any(|i| i.check.is_some()))
             })
         })
         .expect("the job-offer module has a checklist");
@@ -360,14 +360,14 @@ fn help_in_every_language_112_first_links_and_dates() {
 }
 
 #[component]
-fn HelpHarness(filter: sauga::help::Filter) -> Element {
+fn HelpHarness(filter: sauga::content::help::Filter) -> Element {
     let store = Store::open_in_memory().unwrap();
     store.set_language(Lang::Uk).unwrap();
     sauga::ui::state::Ctx::provide(StoreHandle::new(store), true, Screen::Help);
     rsx! { sauga::ui::HelpList { filter } }
 }
 
-fn render_help_list(filter: sauga::help::Filter) -> String {
+fn render_help_list(filter: sauga::content::help::Filter) -> String {
     let mut dom = VirtualDom::new_with_props(HelpHarness, HelpHarnessProps { filter });
     dom.rebuild_in_place();
     dioxus_ssr::render(&dom)
@@ -375,7 +375,7 @@ fn render_help_list(filter: sauga::help::Filter) -> String {
 
 #[test]
 fn help_filters_change_what_is_listed() {
-    use sauga::help::{Filter, Who};
+    use sauga::content::help::{Filter, Who};
     let all = render_help_list(Filter::default());
     let count = |html: &str| html.matches("class=\"service card\"").count();
     assert_eq!(
@@ -597,7 +597,7 @@ fn checklist_ticks_are_kept() {
         .iter()
         .position(|p| {
             p.blocks.iter().any(|b| {
-                matches!(b, sauga::markdown::Block::List { items, .. } if items.iter().any(|i| i.check.is_some()))
+                matches!(b, sauga::content::markdown::Block::List { items, .. } if items.iter().any(|i| i.check.is_some()))
             })
         })
         .unwrap();

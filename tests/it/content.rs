@@ -4,7 +4,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use sauga::content::{self, Audience, Catalog, Kind, Problem};
+use sauga::check::Problem;
+use sauga::content::{self, Audience, Catalog, Kind};
 use sauga::lang::Lang;
 
 use crate::support::{content_check, fixture, fixture_copy};

@@ -1,9 +1,10 @@
 //! The help directory: the shipped file passes; broken entries are reported with the
 //! service and field; filters and grouping behave.
 
-use sauga::content::{self, Catalog, Problem, Severity};
+use sauga::check::{Problem, Severity};
+use sauga::content::help::{self, Category, Filter, Who};
+use sauga::content::{self, Catalog};
 use sauga::dates::Date;
-use sauga::help::{self, Category, Filter, Who};
 use sauga::lang::Lang;
 
 const GOOD: &str = include_str!("../fixtures/good/help/services.toml");

@@ -4,8 +4,9 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use sauga::content::{self, Catalog, Problem};
-use sauga::resultcode;
+use sauga::check::Problem;
+use sauga::content::{self, Catalog};
+use sauga::quiz::resultcode;
 
 fn fixture_with(edit: impl FnOnce(&Path)) -> (tempfile::TempDir, Catalog, Vec<Problem>) {
     let dir = crate::support::fixture_copy();

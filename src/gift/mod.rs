@@ -31,8 +31,8 @@
 
 use std::fmt::Write as _;
 
-use crate::content::PerLang;
 use crate::lang::Lang;
+use crate::lang::PerLang;
 use crate::quiz::{Question, QuestionKind, QuizOption, MAX_OPTIONS};
 
 /// What a GIFT question asks for.

@@ -4,8 +4,8 @@
 
 use std::collections::BTreeSet;
 
+use crate::content::markdown::{self, Block, LinkTarget, Page};
 use crate::lang::Lang;
-use crate::markdown::{self, Block, LinkTarget, Page};
 
 /// Sentences and words in a run of text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

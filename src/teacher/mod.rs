@@ -97,7 +97,7 @@ impl OwnQuiz {
         let parsed = crate::gift::parse(&self.gift)?;
         let id = own_quiz_id(self.id);
         let mut questions = crate::gift::to_questions(&parsed, &id, self.lang);
-        let fill = |p: &mut crate::content::PerLang<String>, lang: crate::lang::Lang| {
+        let fill = |p: &mut crate::lang::PerLang<String>, lang: crate::lang::Lang| {
             let text = p.get(lang).clone();
             for l in crate::lang::Lang::ALL {
                 *p.get_mut(l) = text.clone();
@@ -111,7 +111,7 @@ impl OwnQuiz {
                 if let Some((situation, question)) = text.split_once("\n\n") {
                     if !situation.trim().is_empty() && !question.trim().is_empty() {
                         q.kind = crate::quiz::QuestionKind::Scenario;
-                        let mut scenario = crate::content::PerLang::<String>::default();
+                        let mut scenario = crate::lang::PerLang::<String>::default();
                         *scenario.get_mut(self.lang) = situation.trim().to_string();
                         fill(&mut scenario, self.lang);
                         q.scenario = Some(scenario);
@@ -126,7 +126,7 @@ impl OwnQuiz {
             }
             fill(&mut q.general, self.lang);
         }
-        let mut title = crate::content::PerLang::<String>::default();
+        let mut title = crate::lang::PerLang::<String>::default();
         for l in crate::lang::Lang::ALL {
             *title.get_mut(l) = self.title.clone();
         }

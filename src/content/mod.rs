@@ -9,17 +9,21 @@
 //! See `content/README.md` for the format.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt;
 use std::path::Path;
 
 use serde::Deserialize;
 
+pub mod help;
+pub mod markdown;
+mod quizzes;
+pub mod textcheck;
+
+use self::help::Service;
+use self::markdown::{LinkTarget, Page};
+use crate::check::{Collector, Problem};
 use crate::dates::Date;
-use crate::help::{self, Service};
-use crate::lang::Lang;
-use crate::markdown::{self, LinkTarget, Page};
-use crate::quiz::{self, Quiz, SelfCheck};
-use crate::textcheck;
+use crate::lang::{Lang, PerLang};
+use crate::quiz::{Quiz, SelfCheck};
 
 /// The content embedded into the app at build time.
 static EMBEDDED: include_dir::Dir<'static> =
@@ -46,35 +50,6 @@ impl Audience {
 
     pub fn from_code(code: &str) -> Option<Audience> {
         Audience::ALL.into_iter().find(|a| a.code() == code)
-    }
-}
-
-/// One text in each of the four languages.
-#[derive(Clone, Debug, PartialEq, Default)]
-pub struct PerLang<T> {
-    pub lt: T,
-    pub en: T,
-    pub ru: T,
-    pub uk: T,
-}
-
-impl<T> PerLang<T> {
-    pub fn get(&self, lang: Lang) -> &T {
-        match lang {
-            Lang::Lt => &self.lt,
-            Lang::En => &self.en,
-            Lang::Ru => &self.ru,
-            Lang::Uk => &self.uk,
-        }
-    }
-
-    pub(crate) fn get_mut(&mut self, lang: Lang) -> &mut T {
-        match lang {
-            Lang::Lt => &mut self.lt,
-            Lang::En => &mut self.en,
-            Lang::Ru => &mut self.ru,
-            Lang::Uk => &mut self.uk,
-        }
     }
 }
 
@@ -133,7 +108,7 @@ pub(crate) fn source_title(
         }
     };
     let title = per_lang_from(map, field, report);
-    for lang in [Lang::Lt, Lang::Ru, Lang::Uk] {
+    for lang in Lang::translations() {
         if !title.en.is_empty() && *title.get(lang) == title.en {
             report(
                 format!("{field}.{}", lang.code()),
@@ -309,50 +284,6 @@ impl Catalog {
     }
 }
 
-/// How bad a problem is: errors keep content out of the app and fail the check;
-/// warnings are printed and let it through.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Default)]
-pub enum Severity {
-    #[default]
-    Error,
-    Warning,
-}
-
-/// What is wrong, and where.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Problem {
-    /// Path relative to the content folder, with `/` separators.
-    pub file: String,
-    /// 1-based line, where the problem has one.
-    pub line: Option<usize>,
-    /// The field, for metadata (`title.ru`, `sources`…).
-    pub field: Option<String>,
-    pub message: String,
-    pub severity: Severity,
-}
-
-impl Problem {
-    pub fn is_error(&self) -> bool {
-        self.severity == Severity::Error
-    }
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
-        }
-        if let Some(field) = &self.field {
-            write!(f, ": field `{field}`")?;
-        }
-        if self.severity == Severity::Warning {
-            write!(f, ": warning")?;
-        }
-        write!(f, ": {}", self.message)
-    }
-}
-
 /// A content file: its path relative to the content folder, and its text.
 #[derive(Clone, Debug)]
 pub struct ContentFile {
@@ -519,24 +450,6 @@ pub fn svg_problems(svg: &str) -> Vec<String> {
     out
 }
 
-fn line_of(text: &str, offset: usize) -> usize {
-    text[..offset.min(text.len())].matches('\n').count() + 1
-}
-
-/// A TOML file read into `T`, or the problem with its line.
-pub(crate) fn parse_toml_text<T: serde::de::DeserializeOwned>(
-    path: &str,
-    text: &str,
-) -> Result<T, Problem> {
-    toml::from_str::<T>(text).map_err(|e| Problem {
-        file: path.to_string(),
-        line: e.span().map(|s| line_of(text, s.start)),
-        field: None,
-        message: e.message().trim().to_string(),
-        severity: Severity::Error,
-    })
-}
-
 /// Reads a per-language table (`{ lt = "…", en = "…", ru = "…", uk = "…" }`): every
 /// language present and not empty, no other keys. Each problem goes to
 /// `report(field, message)`; a missing language is left empty in the result.
@@ -557,7 +470,7 @@ pub(crate) fn per_lang_from(
                     report(field.clone(), p);
                 }
                 let letters = v.chars().filter(|c| c.is_alphabetic()).count();
-                if matches!(lang, Lang::Ru | Lang::Uk) && letters >= 60 {
+                if lang.is_cyrillic() && letters >= 60 {
                     if let Some(p) = textcheck::script_problem(lang, v) {
                         report(field, p);
                     }
@@ -582,31 +495,25 @@ pub(crate) fn per_lang_from(
     out
 }
 
-struct Checker {
-    problems: Vec<Problem>,
+/// The content check: one [`Collector`] and the checks of each kind of file.
+struct Checker(Collector);
+
+impl std::ops::Deref for Checker {
+    type Target = Collector;
+    fn deref(&self) -> &Collector {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Checker {
+    fn deref_mut(&mut self) -> &mut Collector {
+        &mut self.0
+    }
 }
 
 impl Checker {
-    fn at(
-        &mut self,
-        file: &str,
-        line: Option<usize>,
-        field: Option<&str>,
-        message: impl Into<String>,
-    ) {
-        self.problems.push(Problem {
-            file: file.to_string(),
-            line,
-            field: field.map(str::to_string),
-            message: message.into(),
-            severity: Severity::Error,
-        });
-    }
-
-    fn parse_toml<T: serde::de::DeserializeOwned>(&mut self, file: &ContentFile) -> Option<T> {
-        parse_toml_text(&file.path, &file.text)
-            .map_err(|p| self.problems.push(p))
-            .ok()
+    fn parse_file<T: serde::de::DeserializeOwned>(&mut self, file: &ContentFile) -> Option<T> {
+        self.0.parse_toml(&file.path, &file.text)
     }
 
     /// A per-language table (`[title]`) with exactly our four languages, none empty.
@@ -628,7 +535,7 @@ impl Checker {
     }
 
     fn glossary(&mut self, f: &ContentFile) -> Vec<Term> {
-        let Some(raw) = self.parse_toml::<RawGlossary>(f) else {
+        let Some(raw) = self.parse_file::<RawGlossary>(f) else {
             return Vec::new();
         };
         let mut seen = BTreeSet::new();
@@ -646,7 +553,7 @@ impl Checker {
             }
             let term = self.per_lang(&f.path, &format!("{at}.term"), &t.term);
             let definition = self.per_lang(&f.path, &format!("{at}.definition"), &t.definition);
-            for lang in [Lang::Lt, Lang::Ru, Lang::Uk] {
+            for lang in Lang::translations() {
                 let text = format!("{} {}", term.get(lang), definition.get(lang));
                 if let Some(p) = textcheck::script_problem(lang, &text) {
                     self.at(
@@ -669,7 +576,7 @@ impl Checker {
     }
 
     fn facts(&mut self, f: &ContentFile) -> Vec<Fact> {
-        let Some(raw) = self.parse_toml::<RawFacts>(f) else {
+        let Some(raw) = self.parse_file::<RawFacts>(f) else {
             return Vec::new();
         };
         let mut out = Vec::new();
@@ -717,7 +624,7 @@ impl Checker {
     /// Every language has the same subheadings, lists, notes and links on each page.
     fn same_structure(&mut self, dir: &str, pages: &PerLang<Vec<Page>>) {
         let base = &pages.lt;
-        for lang in [Lang::En, Lang::Ru, Lang::Uk] {
+        for lang in Lang::Lt.others() {
             let path = format!("modules/{dir}/{}.md", lang.code());
             for (i, (b, p)) in base.iter().zip(pages.get(lang)).enumerate() {
                 let (sb, sp) = (textcheck::shape(&b.blocks), textcheck::shape(&p.blocks));
@@ -794,7 +701,7 @@ impl Checker {
                 );
             }
         }
-        let raw: RawModule = self.parse_toml(meta_file)?;
+        let raw: RawModule = self.parse_file(meta_file)?;
         if raw.id.trim().is_empty()
             || !raw
                 .id
@@ -1128,9 +1035,7 @@ pub fn load(files: &[ContentFile]) -> (Catalog, Vec<Problem>) {
 
 /// [`load`] as of a given date (check dates are compared with it).
 pub fn load_at(files: &[ContentFile], today: Date) -> (Catalog, Vec<Problem>) {
-    let mut c = Checker {
-        problems: Vec::new(),
-    };
+    let mut c = Checker(Collector::default());
     let mut version = String::new();
     let mut help_services = Vec::new();
     let mut glossary = Vec::new();
@@ -1142,7 +1047,7 @@ pub fn load_at(files: &[ContentFile], today: Date) -> (Catalog, Vec<Problem>) {
         let parts: Vec<&str> = f.path.split('/').collect();
         match parts.as_slice() {
             ["content.toml"] => {
-                if let Some(raw) = c.parse_toml::<RawContentToml>(f) {
+                if let Some(raw) = c.parse_file::<RawContentToml>(f) {
                     version = raw.version;
                 }
             }
@@ -1153,18 +1058,12 @@ pub fn load_at(files: &[ContentFile], today: Date) -> (Catalog, Vec<Problem>) {
                     .insert(name.to_string(), f);
             }
             ["help", "services.toml"] => {
-                help_services = help::load(&f.path, &f.text, today, &mut c.problems);
+                help_services = help::load(&mut c.file(&f.path), &f.text, today);
             }
             ["glossary.toml"] => glossary = c.glossary(f),
             ["quizzes", "final.toml"] => final_file = Some(f),
             ["selfcheck.toml"] => {
-                self_check = quiz::load_self_check(
-                    &mut quiz::Report {
-                        path: &f.path,
-                        problems: &mut c.problems,
-                    },
-                    &f.text,
-                )
+                self_check = quizzes::load_self_check(&mut c.file(&f.path), &f.text)
             }
             ["facts.toml"] => facts = c.facts(f),
             [name] if name.ends_with(".md") => {} // documentation (README.md, SOURCES.md)
@@ -1282,18 +1181,17 @@ pub fn load_at(files: &[ContentFile], today: Date) -> (Catalog, Vec<Problem>) {
             .get(&m.dir)
             .and_then(|files| files.get("quiz.toml"))
         {
-            let mut r = quiz::Report {
-                path: &f.path,
-                problems: &mut c.problems,
-            };
-            if let Some(q) = quiz::load_module_quiz(&mut r, &f.text, &m.id, m.page_count()) {
+            let mut r = c.file(&f.path);
+            if let Some(q) = quizzes::load_module_quiz(&mut r, &f.text, &m.id, m.page_count()) {
                 quizzes.push(q);
             }
         }
     }
     let mut numbers: BTreeMap<u16, String> = BTreeMap::new();
     for q in &quizzes {
-        if let Some(other) = numbers.insert(crate::resultcode::quiz_number(&q.id), q.id.clone()) {
+        if let Some(other) =
+            numbers.insert(crate::quiz::resultcode::quiz_number(&q.id), q.id.clone())
+        {
             c.at(
                 &format!("modules/{}/quiz.toml", q.id),
                 None,
@@ -1304,14 +1202,10 @@ pub fn load_at(files: &[ContentFile], today: Date) -> (Catalog, Vec<Problem>) {
             );
         }
     }
-    let final_quiz = final_file.and_then(|f| {
-        let mut r = quiz::Report {
-            path: &f.path,
-            problems: &mut c.problems,
-        };
-        quiz::load_final(&mut r, &f.text, &quizzes)
-    });
-    c.problems.sort();
+    let final_quiz =
+        final_file.and_then(|f| quizzes::load_final(&mut c.file(&f.path), &f.text, &quizzes));
+    let mut problems = c.0.problems;
+    problems.sort();
     (
         Catalog {
             version,
@@ -1323,34 +1217,6 @@ pub fn load_at(files: &[ContentFile], today: Date) -> (Catalog, Vec<Problem>) {
             final_quiz,
             self_check,
         },
-        c.problems,
+        problems,
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn problems_print_file_line_field() {
-        let p = Problem {
-            file: "modules/a/en.md".into(),
-            line: Some(4),
-            field: None,
-            message: "x".into(),
-            severity: Severity::Error,
-        };
-        assert_eq!(p.to_string(), "modules/a/en.md:4: x");
-        let p = Problem {
-            file: "modules/a/module.toml".into(),
-            line: None,
-            field: Some("title".into()),
-            message: "missing language `ru`".into(),
-            severity: Severity::Error,
-        };
-        assert_eq!(
-            p.to_string(),
-            "modules/a/module.toml: field `title`: missing language `ru`"
-        );
-    }
 }

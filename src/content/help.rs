@@ -9,9 +9,11 @@
 
 use serde::Deserialize;
 
-use crate::content::{PerLang, Problem, Severity, Source};
+use crate::check::{FileReport, Severity};
+use crate::content::Source;
 use crate::dates::Date;
 use crate::lang::Lang;
+use crate::lang::PerLang;
 
 /// What a service helps with; the Help screen groups by it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -323,27 +325,13 @@ fn display_matches(number: &str, display: &str) -> bool {
 
 /// Loads and checks the help file. `today` is the date the check runs (for dates in
 /// the future, and for entries not checked for over a year, which are warnings).
-pub(crate) fn load(
-    path: &str,
-    text: &str,
-    today: Date,
-    problems: &mut Vec<Problem>,
-) -> Vec<Service> {
-    let mut report = |field: String, message: String, severity: Severity| {
-        problems.push(Problem {
-            file: path.to_string(),
-            line: None,
-            field: Some(field),
-            message,
-            severity,
-        })
+pub(crate) fn load(r: &mut FileReport<'_>, text: &str, today: Date) -> Vec<Service> {
+    let Some(raw) = r.parse::<RawFile>(text) else {
+        return Vec::new();
     };
-    let raw: RawFile = match crate::content::parse_toml_text(path, text) {
-        Ok(r) => r,
-        Err(p) => {
-            problems.push(p);
-            return Vec::new();
-        }
+    let mut report = |field: String, message: String, severity: Severity| match severity {
+        Severity::Error => r.at(field, message),
+        Severity::Warning => r.warn(field, message),
     };
     let mut out = Vec::new();
     let mut ids = std::collections::BTreeSet::new();
