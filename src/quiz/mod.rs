@@ -123,6 +123,26 @@ pub const TOPICS: &[&str] = &[
     "teacher",
 ];
 
+/// A scenario question written as one text (GIFT, a teacher's question form): the
+/// situation, a blank line, then the question. An empty situation leaves the question
+/// alone.
+pub fn join_scenario(situation: &str, question: &str) -> String {
+    let (situation, question) = (situation.trim(), question.trim());
+    if situation.is_empty() {
+        question.to_string()
+    } else {
+        format!("{situation}\n\n{question}")
+    }
+}
+
+/// The situation and the question of a text written as [`join_scenario`] writes it;
+/// `None` unless both are there.
+pub fn split_scenario(text: &str) -> Option<(&str, &str)> {
+    let (situation, question) = text.split_once("\n\n")?;
+    let (situation, question) = (situation.trim(), question.trim());
+    (!situation.is_empty() && !question.is_empty()).then_some((situation, question))
+}
+
 /// The most options a question may have (a teacher's GIFT import is checked against
 /// it; built-in questions have 2 to 4).
 pub const MAX_OPTIONS: usize = 20;

@@ -8,59 +8,21 @@
 //! modules completed). This module knows nothing about Dioxus or where the file lives
 //! (see [`crate::platform`]).
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
+use rusqlite::{Connection, OpenFlags};
 
-use crate::lang::Lang;
+mod migrations;
+mod progress;
+mod settings;
+mod teacher;
 
-/// The schema, one step per entry. Never edit a step that has shipped: add one.
-const MIGRATIONS: &[&str] = &[
-    // 1: settings and lesson progress.
-    "CREATE TABLE settings (
-        key   TEXT PRIMARY KEY NOT NULL,
-        value TEXT NOT NULL
-    ) STRICT;
-    CREATE TABLE module_progress (
-        module_id    TEXT PRIMARY KEY NOT NULL,
-        completed_at INTEGER
-    ) STRICT;
-    CREATE TABLE page_read (
-        module_id TEXT NOT NULL REFERENCES module_progress(module_id) ON DELETE CASCADE,
-        page      INTEGER NOT NULL CHECK (page >= 0),
-        read_at   INTEGER NOT NULL,
-        PRIMARY KEY (module_id, page)
-    ) STRICT;",
-    // 2: ticks on checklist pages (a job offer checked item by item).
-    "CREATE TABLE checklist_tick (
-        module_id TEXT NOT NULL,
-        page      INTEGER NOT NULL CHECK (page >= 0),
-        item      INTEGER NOT NULL CHECK (item >= 0),
-        PRIMARY KEY (module_id, page, item)
-    ) STRICT;",
-    // 3: quiz attempts and the questions to practise again.
-    "CREATE TABLE quiz_attempt (
-        id       INTEGER PRIMARY KEY,
-        quiz_id  TEXT NOT NULL,
-        version  INTEGER NOT NULL,
-        right    INTEGER NOT NULL CHECK (right >= 0),
-        total    INTEGER NOT NULL CHECK (total > 0 AND right <= total),
-        at       INTEGER NOT NULL
-    ) STRICT;
-    CREATE INDEX quiz_attempt_quiz ON quiz_attempt (quiz_id);
-    CREATE TABLE review_box (
-        question_key TEXT PRIMARY KEY NOT NULL,
-        streak       INTEGER NOT NULL CHECK (streak >= 0)
-    ) STRICT;",
-    // 4: teacher mode (see teacher.rs).
-    crate::teacher::SCHEMA,
-    // 5: teachers' own quizzes.
-    crate::teacher::OWN_QUIZZES,
-];
+pub use progress::{ModuleProgress, Progress, QuizStats};
+pub use settings::TextSize;
+pub use teacher::Teacher;
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+pub const SCHEMA_VERSION: i64 = migrations::MIGRATIONS.len() as i64;
 
 /// Why the database cannot be used. Each case has its own message in the UI.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -84,57 +46,6 @@ impl From<rusqlite::Error> for StorageError {
 }
 
 pub type Result<T> = std::result::Result<T, StorageError>;
-
-/// How large lesson text is shown.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum TextSize {
-    Small,
-    #[default]
-    Normal,
-    Large,
-    Largest,
-}
-
-impl TextSize {
-    pub const ALL: [TextSize; 4] = [
-        TextSize::Small,
-        TextSize::Normal,
-        TextSize::Large,
-        TextSize::Largest,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            TextSize::Small => "small",
-            TextSize::Normal => "normal",
-            TextSize::Large => "large",
-            TextSize::Largest => "largest",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<TextSize> {
-        TextSize::ALL.into_iter().find(|t| t.code() == code)
-    }
-}
-
-/// What the app keeps of one module.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct ModuleProgress {
-    /// 0-based indexes of the pages read.
-    pub pages_read: BTreeSet<usize>,
-    pub completed: bool,
-}
-
-/// A quiz's best score and how often it was taken.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct QuizStats {
-    pub attempts: usize,
-    pub best_right: usize,
-    pub best_total: usize,
-}
-
-/// Progress in every module the user has opened, by module id.
-pub type Progress = BTreeMap<String, ModuleProgress>;
 
 pub struct Store {
     conn: Connection,
@@ -220,7 +131,11 @@ impl Store {
     }
 
     fn migrate(&mut self, from: i64) -> Result<()> {
-        for (i, sql) in MIGRATIONS.iter().enumerate().skip(from.max(0) as usize) {
+        for (i, sql) in migrations::MIGRATIONS
+            .iter()
+            .enumerate()
+            .skip(from.max(0) as usize)
+        {
             let tx = self.conn.transaction()?;
             tx.execute_batch(sql)?;
             tx.pragma_update(None, "user_version", (i + 1) as i64)?;
@@ -233,124 +148,6 @@ impl Store {
         Ok(self
             .conn
             .pragma_query_value(None, "user_version", |r| r.get(0))?)
-    }
-
-    pub fn setting(&self, key: &str) -> Result<Option<String>> {
-        Ok(self
-            .conn
-            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
-                r.get(0)
-            })
-            .optional()?)
-    }
-
-    pub fn set_setting(&self, key: &str, value: &str) -> Result<()> {
-        self.conn.execute(
-            "INSERT INTO settings (key, value) VALUES (?1, ?2)
-             ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            params![key, value],
-        )?;
-        Ok(())
-    }
-
-    /// The language the user chose, if they ever chose one.
-    pub fn language(&self) -> Result<Option<Lang>> {
-        Ok(self
-            .setting("language")?
-            .as_deref()
-            .and_then(Lang::from_code))
-    }
-
-    pub fn set_language(&self, lang: Lang) -> Result<()> {
-        self.set_setting("language", lang.code())
-    }
-
-    pub fn text_size(&self) -> Result<TextSize> {
-        Ok(self
-            .setting("text_size")?
-            .as_deref()
-            .and_then(TextSize::from_code)
-            .unwrap_or_default())
-    }
-
-    pub fn set_text_size(&self, size: TextSize) -> Result<()> {
-        self.set_setting("text_size", size.code())
-    }
-
-    /// Records that page `page` (0-based) of a module with `page_count` pages was
-    /// read, at `now` (Unix seconds). Returns true when this completes the module.
-    pub fn mark_page_read(
-        &mut self,
-        module_id: &str,
-        page: usize,
-        page_count: usize,
-        now: i64,
-    ) -> Result<bool> {
-        let tx = self.conn.transaction()?;
-        tx.execute(
-            "INSERT INTO module_progress (module_id) VALUES (?1) ON CONFLICT(module_id) DO NOTHING",
-            [module_id],
-        )?;
-        tx.execute(
-            "INSERT INTO page_read (module_id, page, read_at) VALUES (?1, ?2, ?3)
-             ON CONFLICT(module_id, page) DO NOTHING",
-            params![module_id, page as i64, now],
-        )?;
-        let read: i64 = tx.query_row(
-            "SELECT COUNT(*) FROM page_read WHERE module_id = ?1 AND page < ?2",
-            params![module_id, page_count as i64],
-            |r| r.get(0),
-        )?;
-        let newly_completed = read as usize >= page_count
-            && tx.execute(
-                "UPDATE module_progress SET completed_at = ?2 WHERE module_id = ?1 AND completed_at IS NULL",
-                params![module_id, now],
-            )? == 1;
-        tx.commit()?;
-        Ok(newly_completed)
-    }
-
-    pub fn progress(&self) -> Result<Progress> {
-        let mut out = Progress::new();
-        let mut stmt = self
-            .conn
-            .prepare("SELECT module_id, completed_at IS NOT NULL FROM module_progress")?;
-        for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, bool>(1)?)))? {
-            let (id, completed) = row?;
-            out.entry(id).or_default().completed = completed;
-        }
-        let mut stmt = self.conn.prepare("SELECT module_id, page FROM page_read")?;
-        for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))? {
-            let (id, page) = row?;
-            out.entry(id).or_default().pages_read.insert(page as usize);
-        }
-        Ok(out)
-    }
-
-    /// The passcode's hash, when a passcode is set.
-    pub fn passcode_hash(&self) -> Result<Option<String>> {
-        self.setting("passcode")
-    }
-
-    /// Sets (`Some`) or removes (`None`) the passcode's hash.
-    pub fn set_passcode_hash(&self, hash: Option<&str>) -> Result<()> {
-        match hash {
-            Some(h) => self.set_setting("passcode", h),
-            None => {
-                self.conn
-                    .execute("DELETE FROM settings WHERE key = 'passcode'", [])?;
-                Ok(())
-            }
-        }
-    }
-
-    /// A yes/no setting (absent is no).
-    pub fn flag(&self, key: &str) -> Result<bool> {
-        Ok(self.setting(key)?.as_deref() == Some("1"))
-    }
-
-    pub fn set_flag(&self, key: &str, on: bool) -> Result<()> {
-        self.set_setting(key, if on { "1" } else { "0" })
     }
 
     /// Erases everything Sauga keeps (settings, passcode, progress), in one
@@ -369,131 +166,20 @@ impl Store {
         Ok(())
     }
 
-    /// Every ticked checklist item, as (module, page, item).
-    pub fn ticks(&self) -> Result<BTreeSet<(String, usize, usize)>> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT module_id, page, item FROM checklist_tick")?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, i64>(1)? as usize,
-                r.get::<_, i64>(2)? as usize,
-            ))
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    pub fn set_tick(&self, module_id: &str, page: usize, item: usize, on: bool) -> Result<()> {
-        if on {
-            self.conn.execute(
-                "INSERT INTO checklist_tick (module_id, page, item) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
-                params![module_id, page as i64, item as i64],
-            )?;
-        } else {
-            self.conn.execute(
-                "DELETE FROM checklist_tick WHERE module_id = ?1 AND page = ?2 AND item = ?3",
-                params![module_id, page as i64, item as i64],
-            )?;
-        }
-        Ok(())
-    }
-
     /// Teacher mode's data in this database.
-    pub fn teacher(&mut self) -> crate::teacher::Teacher<'_> {
-        crate::teacher::Teacher {
+    pub fn teacher(&mut self) -> Teacher<'_> {
+        Teacher {
             conn: &mut self.conn,
         }
-    }
-
-    /// Records a finished quiz and where its questions now stand for practice, in one
-    /// transaction.
-    pub fn record_attempt(
-        &mut self,
-        quiz_id: &str,
-        version: u8,
-        right: usize,
-        total: usize,
-        review: &crate::quiz::Review,
-        now: i64,
-    ) -> Result<()> {
-        let tx = self.conn.transaction()?;
-        tx.execute(
-            "INSERT INTO quiz_attempt (quiz_id, version, right, total, at) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![quiz_id, i64::from(version), right as i64, total as i64, now],
-        )?;
-        Store::write_review(&tx, review)?;
-        tx.commit()?;
-        Ok(())
-    }
-
-    fn write_review(tx: &rusqlite::Transaction<'_>, review: &crate::quiz::Review) -> Result<()> {
-        tx.execute("DELETE FROM review_box", [])?;
-        for (key, streak) in &review.boxes {
-            tx.execute(
-                "INSERT INTO review_box (question_key, streak) VALUES (?1, ?2)",
-                params![key, i64::from(*streak)],
-            )?;
-        }
-        Ok(())
-    }
-
-    /// Saves the practice boxes after a practice round.
-    pub fn save_review(&mut self, review: &crate::quiz::Review) -> Result<()> {
-        let tx = self.conn.transaction()?;
-        Store::write_review(&tx, review)?;
-        tx.commit()?;
-        Ok(())
-    }
-
-    pub fn review(&self) -> Result<crate::quiz::Review> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT question_key, streak FROM review_box")?;
-        let boxes = stmt
-            .query_map([], |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u8))
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(crate::quiz::Review { boxes })
-    }
-
-    /// Best score (right, total) and number of attempts, per quiz.
-    pub fn quiz_stats(&self) -> Result<BTreeMap<String, QuizStats>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT quiz_id, COUNT(*), MAX(right * 1000 / total),
-                    (SELECT right FROM quiz_attempt b WHERE b.quiz_id = a.quiz_id ORDER BY right * 1000 / total DESC, id LIMIT 1),
-                    (SELECT total FROM quiz_attempt b WHERE b.quiz_id = a.quiz_id ORDER BY right * 1000 / total DESC, id LIMIT 1)
-             FROM quiz_attempt a GROUP BY quiz_id",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                QuizStats {
-                    attempts: r.get::<_, i64>(1)? as usize,
-                    best_right: r.get::<_, i64>(3)? as usize,
-                    best_total: r.get::<_, i64>(4)? as usize,
-                },
-            ))
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// Forgets every page read, module completed and checklist tick. Settings stay.
-    pub fn reset_progress(&mut self) -> Result<()> {
-        let tx = self.conn.transaction()?;
-        tx.execute("DELETE FROM checklist_tick", [])?;
-        tx.execute("DELETE FROM module_progress", [])?;
-        tx.execute("DELETE FROM quiz_attempt", [])?;
-        tx.execute("DELETE FROM review_box", [])?;
-        tx.commit()?;
-        Ok(())
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeSet;
+
     use super::*;
+    use crate::lang::Lang;
 
     #[test]
     fn new_database_is_migrated_and_empty() {

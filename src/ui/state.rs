@@ -385,7 +385,7 @@ impl Ctx {
     /// Reads teacher data (subscribing the caller to teacher writes).
     pub fn teacher_read<T>(
         &self,
-        f: impl FnOnce(&mut crate::teacher::Teacher<'_>) -> crate::storage::Result<T>,
+        f: impl FnOnce(&mut crate::storage::Teacher<'_>) -> crate::storage::Result<T>,
     ) -> crate::storage::Result<T> {
         let _ = (self.teacher_rev)();
         let store = self.store.peek();
@@ -396,7 +396,7 @@ impl Ctx {
     /// Changes teacher data, then saves (and tells teacher screens).
     pub fn teacher_write<T>(
         &self,
-        f: impl FnOnce(&mut crate::teacher::Teacher<'_>) -> crate::storage::Result<T>,
+        f: impl FnOnce(&mut crate::storage::Teacher<'_>) -> crate::storage::Result<T>,
     ) -> crate::storage::Result<T> {
         let result = {
             let store = self.store.peek();

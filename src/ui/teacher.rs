@@ -1374,19 +1374,12 @@ fn drafts_to_gift(ctx: &Ctx, drafts: &[Draft]) -> Result<Vec<crate::gift::GiftQu
                     .iter()
                     .map(|o| GiftAnswer {
                         text: o.text.trim().to_string(),
-                        weight: match (kind, o.correct) {
-                            (GiftKind::Single, true) => 100.0,
-                            (GiftKind::Single, false) => 0.0,
-                            (_, true) => (100.0 / right as f64 * 100_000.0).round() / 100_000.0,
-                            (_, false) => {
-                                (-100.0 / wrong.max(1) as f64 * 100_000.0).round() / 100_000.0
-                            }
-                        },
+                        weight: crate::gift::weight(kind, o.correct, right, wrong),
                         feedback: some(&o.feedback),
                     })
                     .collect();
-                let text = if kind == GiftKind::Single && !d.situation.trim().is_empty() {
-                    format!("{}\n\n{}", d.situation.trim(), d.text.trim())
+                let text = if kind == GiftKind::Single {
+                    crate::quiz::join_scenario(&d.situation, &d.text)
                 } else {
                     d.text.trim().to_string()
                 };
@@ -1414,7 +1407,7 @@ fn gift_to_drafts(questions: &[crate::gift::GiftQuestion]) -> Vec<Draft> {
             d.text = q.text.clone();
             d.general = q.general.clone().unwrap_or_default();
             if q.kind == GiftKind::Single {
-                if let Some((situation, question)) = q.text.split_once("\n\n") {
+                if let Some((situation, question)) = crate::quiz::split_scenario(&q.text) {
                     d.situation = situation.to_string();
                     d.text = question.to_string();
                 }

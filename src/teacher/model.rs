@@ -1,0 +1,271 @@
+//! Teacher mode's data: own quizzes, the PIN's lockout, classes of pseudonymous
+//! pupils, sessions, answers as bit sets. Plain data; storage is `crate::storage`.
+
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use crate::lang::PerLang;
+use crate::quiz::{split_scenario, QuestionKind};
+
+/// The quiz id of a teacher's own quiz.
+pub fn own_quiz_id(id: i64) -> String {
+    format!("own-{id}")
+}
+
+/// A teacher's own quiz, written in one language as GIFT.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OwnQuiz {
+    pub id: i64,
+    pub title: String,
+    pub lang: crate::lang::Lang,
+    pub gift: String,
+    pub version: u8,
+}
+
+impl OwnQuiz {
+    /// The quiz to run and report on; its one language is shown whatever the app's.
+    pub fn to_quiz(&self) -> std::result::Result<crate::quiz::Quiz, Vec<crate::gift::GiftError>> {
+        let parsed = crate::gift::parse(&self.gift)?;
+        let id = own_quiz_id(self.id);
+        let mut questions = crate::gift::to_questions(&parsed, &id, self.lang);
+        let one = |p: &PerLang<String>| PerLang::same(p.get(self.lang).clone());
+        for q in &mut questions {
+            // A situation before the question, separated by a blank line, makes a
+            // scenario question (as the built-in quizzes export them).
+            if q.kind == QuestionKind::Single {
+                if let Some((situation, question)) = split_scenario(q.text.get(self.lang)) {
+                    q.scenario = Some(PerLang::same(situation.to_string()));
+                    *q.text.get_mut(self.lang) = question.to_string();
+                    q.kind = QuestionKind::Scenario;
+                }
+            }
+            q.text = one(&q.text);
+            for o in &mut q.options {
+                o.text = one(&o.text);
+                o.feedback = one(&o.feedback);
+            }
+            q.general = one(&q.general);
+        }
+        let title = PerLang::same(self.title.clone());
+        Ok(crate::quiz::Quiz {
+            id,
+            version: self.version,
+            module: None,
+            title: Some(title),
+            questions,
+        })
+    }
+}
+
+// ---- the PIN ----------------------------------------------------------------------
+
+/// Wrong PINs allowed before a wait.
+pub const FREE_TRIES: u32 = 5;
+
+/// Seconds to wait after `failed` wrong PINs in a row: none for the first five, then
+/// 30 s doubling with each further try, at most an hour.
+pub fn lockout_wait(failed: u32) -> i64 {
+    if failed < FREE_TRIES {
+        return 0;
+    }
+    let doublings = (failed - FREE_TRIES).min(7);
+    (30i64 << doublings).min(3600)
+}
+
+/// What a PIN attempt gave.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PinCheck {
+    Open,
+    Wrong {
+        wait_seconds: i64,
+    },
+    /// Too many wrong tries: try again after this many seconds.
+    Wait {
+        seconds: i64,
+    },
+    NotSet,
+}
+
+// ---- model ------------------------------------------------------------------------
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Class {
+    pub id: i64,
+    pub name: String,
+    pub archived: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pupil {
+    pub id: i64,
+    pub number: u32,
+    pub nickname: String,
+}
+
+impl Pupil {
+    /// How the pupil is shown: the number, and the nickname if there is one.
+    pub fn label(&self) -> String {
+        if self.nickname.is_empty() {
+            format!("#{}", self.number)
+        } else {
+            format!("#{} {}", self.number, self.nickname)
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Shared,
+    Codes,
+    Tally,
+}
+
+impl Mode {
+    pub fn code(self) -> &'static str {
+        match self {
+            Mode::Shared => "shared",
+            Mode::Codes => "codes",
+            Mode::Tally => "tally",
+        }
+    }
+
+    pub(crate) fn from_code(s: &str) -> Mode {
+        match s {
+            "codes" => Mode::Codes,
+            "tally" => Mode::Tally,
+            _ => Mode::Shared,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Session {
+    pub id: i64,
+    pub class_id: i64,
+    pub quiz_id: String,
+    pub quiz_version: u8,
+    /// Question keys (`module/qN`) in the order the session asks them.
+    pub questions: Vec<String>,
+    pub mode: Mode,
+    pub started_at: i64,
+}
+
+/// One pupil's answer to one question of a session.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AnswerRow {
+    pub session_id: i64,
+    pub pupil_id: i64,
+    /// Shared among a session's rows: a class's reports read thousands of them.
+    pub question_key: Rc<str>,
+    /// The chosen options as a bit set (bit `i` = option `i`).
+    pub chosen: Chosen,
+    pub correct: bool,
+}
+
+// Every option of a quiz fits in a `Chosen`.
+const _: () = assert!(crate::quiz::MAX_OPTIONS <= Chosen::MAX);
+
+/// A pupil's chosen options, one bit per option: a report reads thousands of these,
+/// so they take no allocation. Quizzes have at most [`Chosen::MAX`] options.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Chosen(u64);
+
+impl Chosen {
+    pub const MAX: usize = 64;
+
+    pub fn contains(self, option: usize) -> bool {
+        option < Self::MAX && self.0 & (1 << option) != 0
+    }
+
+    /// The chosen options, lowest first.
+    pub fn iter(self) -> impl Iterator<Item = usize> {
+        let mut rest = self.0;
+        std::iter::from_fn(move || {
+            (rest != 0).then(|| {
+                let o = rest.trailing_zeros() as usize;
+                rest &= rest - 1;
+                o
+            })
+        })
+    }
+
+    pub fn to_set(self) -> BTreeSet<usize> {
+        self.iter().collect()
+    }
+}
+
+impl From<&BTreeSet<usize>> for Chosen {
+    /// Options past [`Chosen::MAX`] cannot exist in a quiz and are dropped.
+    fn from(set: &BTreeSet<usize>) -> Self {
+        Chosen(
+            set.iter()
+                .filter(|&&o| o < Self::MAX)
+                .fold(0, |m, &o| m | (1 << o)),
+        )
+    }
+}
+
+/// What recording a pupil's answers gave.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Recorded {
+    New,
+    /// The pupil had answers in this session already; they were replaced.
+    Replaced,
+}
+
+pub(crate) fn chosen_text(chosen: &BTreeSet<usize>) -> String {
+    chosen
+        .iter()
+        .map(|c| c.to_string())
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// Reads the stored "0,2" form without allocating.
+pub(crate) fn chosen_parse(text: &str) -> Chosen {
+    Chosen(
+        text.split(',')
+            .filter_map(|s| s.parse::<usize>().ok())
+            .filter(|&o| o < Chosen::MAX)
+            .fold(0, |m, o| m | (1 << o)),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lockout_grows_after_five_tries() {
+        assert_eq!(lockout_wait(4), 0);
+        assert_eq!(lockout_wait(5), 30);
+        assert_eq!(lockout_wait(6), 60);
+        assert_eq!(lockout_wait(7), 120);
+        assert_eq!(lockout_wait(40), 3600);
+    }
+
+    #[test]
+    fn chosen_options_round_trip_through_storage_text() {
+        for set in [
+            vec![],
+            vec![0],
+            vec![3],
+            vec![0, 2],
+            vec![1, 5, 19],
+            vec![63],
+        ] {
+            let set: BTreeSet<usize> = set.into_iter().collect();
+            let chosen = Chosen::from(&set);
+            assert_eq!(chosen.to_set(), set);
+            assert_eq!(chosen_parse(&chosen_text(&set)), chosen);
+            for o in 0..70 {
+                assert_eq!(chosen.contains(o), set.contains(&o), "{set:?} {o}");
+            }
+        }
+        // Lowest first, as the stored text and the reports expect.
+        assert_eq!(chosen_parse("5,1,3").iter().collect::<Vec<_>>(), [1, 3, 5]);
+        // Nothing past the last bit, and damaged text reads as no choice.
+        assert_eq!(Chosen::from(&BTreeSet::from([64, 100])), Chosen::default());
+        assert_eq!(chosen_parse("x,,-1"), Chosen::default());
+    }
+}

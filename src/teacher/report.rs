@@ -1,0 +1,224 @@
+//! The reports a teacher reads: per session, per question, per pupil, per topic,
+//! the trend and the hardest questions, all computed from a class's rows loaded once.
+
+use std::collections::BTreeMap;
+
+use super::model::{AnswerRow, Session};
+use crate::quiz::Question;
+
+/// How a question went in a session.
+#[derive(Clone, Debug, PartialEq)]
+pub struct QuestionResult {
+    pub key: String,
+    pub answered: u32,
+    pub right: u32,
+    /// The wrong option chosen most often, with how many chose it.
+    pub top_wrong: Option<(usize, u32)>,
+}
+
+impl QuestionResult {
+    pub fn percent(&self) -> f64 {
+        if self.answered == 0 {
+            0.0
+        } else {
+            f64::from(self.right) * 100.0 / f64::from(self.answered)
+        }
+    }
+}
+
+/// A class's answers as one slice per session (answers come sorted by session from
+/// [`Teacher::answers`]), so each report reads only its own rows.
+pub fn by_session(answers: &[AnswerRow]) -> BTreeMap<i64, &[AnswerRow]> {
+    answers
+        .chunk_by(|a, b| a.session_id == b.session_id)
+        .map(|chunk| (chunk[0].session_id, chunk))
+        .collect()
+}
+
+/// Per question of a session, from pupils' answers and tallies together. `answers`
+/// may hold the whole class's answers or just this session's (faster).
+pub fn question_results(
+    session: &Session,
+    answers: &[AnswerRow],
+    tallies: &BTreeMap<(i64, String), Vec<u32>>,
+    questions: &BTreeMap<String, &Question>,
+) -> Vec<QuestionResult> {
+    let mut per_question: BTreeMap<&str, Vec<&AnswerRow>> = BTreeMap::new();
+    for a in answers.iter().filter(|a| a.session_id == session.id) {
+        per_question.entry(&*a.question_key).or_default().push(a);
+    }
+    session
+        .questions
+        .iter()
+        .map(|key| {
+            let mut chosen_count: BTreeMap<usize, u32> = BTreeMap::new();
+            let (mut answered, mut right) = (0u32, 0u32);
+            for a in per_question.get(key.as_str()).into_iter().flatten() {
+                answered += 1;
+                right += u32::from(a.correct);
+                for c in a.chosen.iter() {
+                    *chosen_count.entry(c).or_default() += 1;
+                }
+            }
+            let correct_set = questions
+                .get(key)
+                .map(|q| q.correct_set())
+                .unwrap_or_default();
+            if let Some(counts) = tallies.get(&(session.id, key.clone())) {
+                // With one right option a count is pupils; with several it is ticks, which
+                // show the popular wrong option but cannot say who got it all right.
+                let single = correct_set.len() == 1;
+                for (o, &n) in counts.iter().enumerate() {
+                    if single {
+                        answered += n;
+                        right += if correct_set.contains(&o) { n } else { 0 };
+                    }
+                    *chosen_count.entry(o).or_default() += n;
+                }
+            }
+            let top_wrong = chosen_count
+                .into_iter()
+                .filter(|(o, n)| !correct_set.contains(o) && *n > 0)
+                .max_by_key(|&(o, n)| (n, std::cmp::Reverse(o)));
+            QuestionResult {
+                key: key.clone(),
+                answered,
+                right,
+                top_wrong,
+            }
+        })
+        .collect()
+}
+
+/// A pupil's score in a session: (right, answered).
+pub fn pupil_scores(session: &Session, answers: &[AnswerRow]) -> BTreeMap<i64, (u32, u32)> {
+    let mut out: BTreeMap<i64, (u32, u32)> = BTreeMap::new();
+    for a in answers.iter().filter(|a| a.session_id == session.id) {
+        let e = out.entry(a.pupil_id).or_default();
+        e.0 += u32::from(a.correct);
+        e.1 += 1;
+    }
+    out
+}
+
+/// Right and answered per topic tag across a class's answers and tallies.
+pub fn topic_results(
+    answers: &[AnswerRow],
+    tallies: &BTreeMap<(i64, String), Vec<u32>>,
+    questions: &BTreeMap<String, &Question>,
+) -> BTreeMap<String, (u32, u32)> {
+    // Count per question first (few keys), then spread over the questions' tags.
+    let mut per_question: BTreeMap<&str, (u32, u32)> = BTreeMap::new();
+    for a in answers {
+        let e = per_question.entry(&*a.question_key).or_default();
+        e.0 += u32::from(a.correct);
+        e.1 += 1;
+    }
+    // Tallies count for questions with one right option only, as in
+    // `question_results` (with several, the counts are ticks, not pupils).
+    for ((_, key), counts) in tallies {
+        let correct = questions
+            .get(key)
+            .map(|q| q.correct_set())
+            .unwrap_or_default();
+        if correct.len() != 1 {
+            continue;
+        }
+        let e = per_question.entry(key.as_str()).or_default();
+        for (o, &n) in counts.iter().enumerate() {
+            e.1 += n;
+            e.0 += if correct.contains(&o) { n } else { 0 };
+        }
+    }
+    let mut out: BTreeMap<String, (u32, u32)> = BTreeMap::new();
+    for (key, (right, total)) in per_question {
+        if let Some(q) = questions.get(key) {
+            for tag in &q.tags {
+                let e = out.entry(tag.clone()).or_default();
+                e.0 += right;
+                e.1 += total;
+            }
+        }
+    }
+    out
+}
+
+/// How many of these answers are right.
+fn right_in(answers: &[AnswerRow]) -> u32 {
+    answers.iter().map(|a| u32::from(a.correct)).sum()
+}
+
+/// The class's percent right per session, in time order, from each session's
+/// question results (so pupils' answers and tallies both count).
+pub fn trend(
+    sessions: &[Session],
+    results: &BTreeMap<i64, Vec<QuestionResult>>,
+) -> Vec<(i64, f64)> {
+    sessions
+        .iter()
+        .filter_map(|s| {
+            let (r, n) = results
+                .get(&s.id)?
+                .iter()
+                .fold((0u32, 0u32), |(r, n), q| (r + q.right, n + q.answered));
+            (n > 0).then(|| (s.id, f64::from(r) * 100.0 / f64::from(n)))
+        })
+        .collect()
+}
+
+/// Each pupil's percent right per session, in time order: the pupil over time.
+pub fn pupil_over_time(
+    sessions: &[Session],
+    answers: &[AnswerRow],
+) -> BTreeMap<i64, Vec<(i64, f64)>> {
+    let mut per: BTreeMap<(i64, i64), (u32, u32)> = BTreeMap::new();
+    for run in answers.chunk_by(|a, b| (a.pupil_id, a.session_id) == (b.pupil_id, b.session_id)) {
+        let e = per.entry((run[0].pupil_id, run[0].session_id)).or_default();
+        e.0 += right_in(run);
+        e.1 += run.len() as u32;
+    }
+    let order: BTreeMap<i64, usize> = sessions
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id, i))
+        .collect();
+    let mut out: BTreeMap<i64, Vec<(i64, f64)>> = BTreeMap::new();
+    for ((pupil, session), (r, n)) in per {
+        out.entry(pupil)
+            .or_default()
+            .push((session, f64::from(r) * 100.0 / f64::from(n.max(1))));
+    }
+    for v in out.values_mut() {
+        v.sort_by_key(|(s, _)| order.get(s).copied().unwrap_or(usize::MAX));
+    }
+    out
+}
+
+/// Questions across sessions, hardest (lowest percent right) first.
+pub fn difficult_questions(results: &[QuestionResult]) -> Vec<QuestionResult> {
+    let mut merged: BTreeMap<String, QuestionResult> = BTreeMap::new();
+    for r in results {
+        let e = merged
+            .entry(r.key.clone())
+            .or_insert_with(|| QuestionResult {
+                key: r.key.clone(),
+                answered: 0,
+                right: 0,
+                top_wrong: None,
+            });
+        e.answered += r.answered;
+        e.right += r.right;
+        if e.top_wrong
+            .is_none_or(|(_, n)| r.top_wrong.is_some_and(|(_, m)| m > n))
+        {
+            e.top_wrong = r.top_wrong.or(e.top_wrong);
+        }
+    }
+    let mut v: Vec<QuestionResult> = merged.into_values().filter(|r| r.answered > 0).collect();
+    v.sort_by(|a, b| {
+        a.percent()
+            .total_cmp(&b.percent())
+            .then_with(|| a.key.cmp(&b.key))
+    });
+    v
+}
