@@ -10,14 +10,15 @@ fn main() -> ExitCode {
         .nth(1)
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("content"));
-    let files = match sauga::content::read_dir(&dir) {
+    let files = match sauga::platform::read_content_dir(&dir) {
         Ok(f) => f,
         Err(e) => {
             eprintln!("content-check: cannot read {}: {e}", dir.display());
             return ExitCode::from(2);
         }
     };
-    let (catalog, problems) = sauga::content::load(&files);
+    let today = sauga::dates::Date::from_unix(sauga::platform::now_unix());
+    let (catalog, problems) = sauga::content::load(&files, today);
     for p in &problems {
         println!("{}/{p}", dir.display());
     }

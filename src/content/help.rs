@@ -280,7 +280,7 @@ struct RawService {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawSource {
-    title: crate::content::RawTitle,
+    title: crate::content::fields::RawTitle,
     #[serde(default)]
     url: String,
 }
@@ -364,7 +364,7 @@ pub(crate) fn load(r: &mut FileReport<'_>, text: &str, today: Date) -> Vec<Servi
             err("id", format!("`{}` is used by another service too", r.id));
         }
         let mut per_lang = |field: &str, map: &std::collections::BTreeMap<String, String>| {
-            crate::content::per_lang_from(map, field, &mut |f, m| err(&f, m))
+            crate::content::fields::per_lang_from(map, field, &mut |f, m| err(&f, m))
         };
         let name = per_lang("name", &r.name);
         let description = per_lang("description", &r.description);
@@ -374,7 +374,7 @@ pub(crate) fn load(r: &mut FileReport<'_>, text: &str, today: Date) -> Vec<Servi
             .iter()
             .enumerate()
             .map(|(j, s)| {
-                crate::content::source_title(
+                crate::content::fields::source_title(
                     &s.title,
                     &format!("sources[{}].title", j + 1),
                     &mut |f, m| err(&f, m),

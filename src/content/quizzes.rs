@@ -15,7 +15,7 @@ fn per_lang(
     field: &str,
     map: &BTreeMap<String, String>,
 ) -> PerLang<String> {
-    super::per_lang_from(map, field, &mut |f, m| r.at(f, m))
+    super::fields::per_lang_from(map, field, &mut |f, m| r.at(f, m))
 }
 
 #[derive(Deserialize)]

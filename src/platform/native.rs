@@ -1,7 +1,8 @@
 //! Desktop and mobile: an SQLite file in the app-data folder.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
+use crate::content::ContentFile;
 use crate::storage::{StorageError, Store};
 
 const FILE_NAME: &str = "sauga.sqlite3";
@@ -171,4 +172,36 @@ mod tests {
         );
         assert_eq!(free_path(dir.path(), "notes"), dir.path().join("notes"));
     }
+}
+
+/// The files of a content folder on disk (for `content-check` and tests), as
+/// [`crate::content::load`] reads them.
+pub fn read_content_dir(root: &Path) -> std::io::Result<Vec<ContentFile>> {
+    fn walk(root: &Path, dir: &Path, out: &mut Vec<ContentFile>) -> std::io::Result<()> {
+        let mut entries: Vec<_> = std::fs::read_dir(dir)?.collect::<Result<_, _>>()?;
+        entries.sort_by_key(|e| e.path());
+        for e in entries {
+            let path = e.path();
+            if path.is_dir() {
+                walk(root, &path, out)?;
+            } else {
+                let rel = path
+                    .strip_prefix(root)
+                    .unwrap_or(&path)
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                let bytes = std::fs::read(&path)?;
+                let text = match String::from_utf8(bytes) {
+                    Ok(t) => t,
+                    // Kept as text so the loader can say which file is not UTF-8.
+                    Err(_) => "\u{0}not utf-8".to_string(),
+                };
+                out.push(ContentFile { path: rel, text });
+            }
+        }
+        Ok(())
+    }
+    let mut out = Vec::new();
+    walk(root, root, &mut out)?;
+    Ok(out)
 }

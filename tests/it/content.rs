@@ -12,12 +12,7 @@ use crate::support::{content_check, fixture, fixture_copy};
 
 /// A copy of the good fixture in a temporary folder, changed by `edit`.
 fn broken(edit: impl FnOnce(&Path)) -> (tempfile::TempDir, Vec<Problem>, Catalog) {
-    let dir = fixture_copy();
-    edit(dir.path());
-    let files = content::read_dir(dir.path()).unwrap();
-    // A fixed day, so the fixture's check dates never grow stale.
-    let (catalog, problems) =
-        content::load_at(&files, sauga::dates::Date::parse("2026-11-26").unwrap());
+    let (dir, catalog, problems) = crate::support::load_fixture(edit);
     (dir, problems, catalog)
 }
 
@@ -52,7 +47,7 @@ fn only<'a>(problems: &'a [Problem], file: &str, needle: &str) -> &'a Problem {
 
 #[test]
 fn shipped_content_passes_the_check() {
-    let (catalog, problems) = content::load(&content::embedded_files());
+    let (catalog, problems) = content::load(&content::embedded_files(), crate::support::today());
     let errors: Vec<String> = problems
         .iter()
         .filter(|p| p.is_error())
@@ -123,8 +118,12 @@ fn shipped_content_passes_the_check() {
         .all(|f| f.year > 1990 && f.source.url.starts_with("https://")));
     // The embedded copy is the folder on disk.
     let on_disk =
-        content::read_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content")).unwrap();
-    assert_eq!(content::load(&on_disk).0, *catalog_ref(&catalog));
+        sauga::platform::read_content_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"))
+            .unwrap();
+    assert_eq!(
+        content::load(&on_disk, crate::support::today()).0,
+        *catalog_ref(&catalog)
+    );
 }
 
 fn catalog_ref(c: &Catalog) -> &Catalog {

@@ -4,27 +4,19 @@
 use sauga::check::{Problem, Severity};
 use sauga::content::help::{self, Category, Filter, Who};
 use sauga::content::{self, Catalog};
-use sauga::dates::Date;
 use sauga::lang::Lang;
 
 const GOOD: &str = include_str!("../fixtures/good/help/services.toml");
 
-fn fixture_files(help_text: &str) -> Vec<content::ContentFile> {
-    let mut files = content::read_dir(&crate::support::fixture()).unwrap();
-    for f in &mut files {
-        if f.path == "help/services.toml" {
-            f.text = help_text.to_string();
-        }
-    }
-    files
-}
-
 fn check_on(help_text: &str, today: &str) -> (Catalog, Vec<Problem>) {
-    content::load_at(&fixture_files(help_text), Date::parse(today).unwrap())
+    let (_dir, catalog, problems) = crate::support::load_fixture_on(today, |root| {
+        std::fs::write(root.join("help/services.toml"), help_text).unwrap()
+    });
+    (catalog, problems)
 }
 
 fn check(help_text: &str) -> (Catalog, Vec<Problem>) {
-    check_on(help_text, "2026-11-26")
+    check_on(help_text, crate::support::FIXTURE_DAY)
 }
 
 fn one(problems: &[Problem], field_part: &str, needle: &str) -> Problem {
@@ -50,7 +42,7 @@ fn the_fixture_and_the_shipped_directory_pass() {
     assert!(problems.is_empty(), "{problems:#?}");
     assert_eq!(catalog.help.len(), 2);
 
-    let (shipped, problems) = content::load(&content::embedded_files());
+    let (shipped, problems) = content::load(&content::embedded_files(), crate::support::today());
     let errors: Vec<_> = problems.iter().filter(|p| p.is_error()).collect();
     assert!(errors.is_empty(), "{errors:#?}");
     assert!(shipped.help.len() >= 10);

@@ -8,13 +8,7 @@ use sauga::check::Problem;
 use sauga::content::{self, Catalog};
 use sauga::quiz::resultcode;
 
-fn fixture_with(edit: impl FnOnce(&Path)) -> (tempfile::TempDir, Catalog, Vec<Problem>) {
-    let dir = crate::support::fixture_copy();
-    edit(dir.path());
-    let today = sauga::dates::Date::parse("2026-11-26").unwrap();
-    let (catalog, problems) = content::load_at(&content::read_dir(dir.path()).unwrap(), today);
-    (dir, catalog, problems)
-}
+use crate::support::load_fixture as fixture_with;
 
 fn quiz_file(root: &Path) -> PathBuf {
     root.join("modules/01-alpha/quiz.toml")
@@ -138,7 +132,7 @@ fn the_final_quiz_names_real_questions() {
 #[test]
 fn shipped_quizzes_pass_and_their_codes_round_trip() {
     let catalog = Catalog::embedded();
-    let (_, problems) = content::load(&content::embedded_files());
+    let (_, problems) = content::load(&content::embedded_files(), crate::support::today());
     let errors: Vec<_> = problems.iter().filter(|p| p.is_error()).collect();
     assert!(errors.is_empty(), "{errors:#?}");
     for quiz in catalog.quizzes.iter().chain(catalog.final_quiz.iter()) {
