@@ -295,9 +295,10 @@ Escapes\: 1 \= 1 \~ \# \{ \} a\\b c\d {=[plain]yes ~%-50%no}
     }
 
     fn en(s: &str) -> PerLang<String> {
-        let mut p = PerLang::<String>::default();
-        p.en = s.to_string();
-        p
+        PerLang {
+            en: s.to_string(),
+            ..Default::default()
+        }
     }
 
     fn opt(correct: bool, text: &str, feedback: &str) -> QuizOption {

@@ -153,27 +153,6 @@ pub fn save_file(name: &str, bytes: &[u8], _mime: &str) -> Result<String, String
     Ok(path.display().to_string())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn exports_never_replace_an_earlier_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let first = free_path(dir.path(), "sauga-teacher-2026-11-26.json");
-        assert_eq!(first, dir.path().join("sauga-teacher-2026-11-26.json"));
-        std::fs::write(&first, "a").unwrap();
-        let second = free_path(dir.path(), "sauga-teacher-2026-11-26.json");
-        assert_eq!(second, dir.path().join("sauga-teacher-2026-11-26-2.json"));
-        std::fs::write(&second, "b").unwrap();
-        assert_eq!(
-            free_path(dir.path(), "sauga-teacher-2026-11-26.json"),
-            dir.path().join("sauga-teacher-2026-11-26-3.json")
-        );
-        assert_eq!(free_path(dir.path(), "notes"), dir.path().join("notes"));
-    }
-}
-
 /// The files of a content folder on disk (for `content-check` and tests), as
 /// [`crate::content::load`] reads them.
 pub fn read_content_dir(root: &Path) -> std::io::Result<Vec<ContentFile>> {
@@ -204,4 +183,25 @@ pub fn read_content_dir(root: &Path) -> std::io::Result<Vec<ContentFile>> {
     let mut out = Vec::new();
     walk(root, root, &mut out)?;
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exports_never_replace_an_earlier_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = free_path(dir.path(), "sauga-teacher-2026-11-26.json");
+        assert_eq!(first, dir.path().join("sauga-teacher-2026-11-26.json"));
+        std::fs::write(&first, "a").unwrap();
+        let second = free_path(dir.path(), "sauga-teacher-2026-11-26.json");
+        assert_eq!(second, dir.path().join("sauga-teacher-2026-11-26-2.json"));
+        std::fs::write(&second, "b").unwrap();
+        assert_eq!(
+            free_path(dir.path(), "sauga-teacher-2026-11-26.json"),
+            dir.path().join("sauga-teacher-2026-11-26-3.json")
+        );
+        assert_eq!(free_path(dir.path(), "notes"), dir.path().join("notes"));
+    }
 }
