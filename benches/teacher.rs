@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use sauga::quiz::{Question, QuestionKind, QuizOption};
 use sauga::storage::Store;
-use sauga::teacher::{self, Mode};
+use sauga::teacher::{self, ClassReport, Mode};
 
 const PUPILS: usize = 35;
 const SESSIONS: usize = 50;
@@ -96,28 +96,23 @@ fn main() {
     }
     let answer = median(times);
 
-    // Every report for the class: loading its rows, per session, per pupil, per topic,
-    // the trend and the difficult questions.
+    // Every report for the class, as the class screen builds them: loading its rows
+    // (`Teacher::class_rows`), then `ClassReport::build` (per session, per pupil over
+    // time, per topic, the trend and the hardest questions).
     let mut times = Vec::new();
     let mut loads = Vec::new();
     for _ in 0..20 {
         let start = Instant::now();
-        let all_sessions = t.sessions(class).unwrap();
-        let answers = t.answers(class).unwrap();
-        let tallies = t.tallies(class).unwrap();
+        let rows = t.class_rows(class).unwrap();
         loads.push(start.elapsed());
-        let grouped = teacher::by_session(&answers);
-        let mut per_session = BTreeMap::new();
-        for s in &all_sessions {
-            let these = grouped.get(&s.id).copied().unwrap_or(&[]);
-            per_session.insert(s.id, teacher::question_results(s, these, &tallies, &by_key));
-            std::hint::black_box(teacher::pupil_scores(s, these));
-        }
-        let results: Vec<_> = per_session.values().flatten().cloned().collect();
-        std::hint::black_box(teacher::pupil_over_time(&all_sessions, &answers));
-        std::hint::black_box(teacher::topic_results(&answers, &tallies, &by_key));
-        std::hint::black_box(teacher::trend(&all_sessions, &per_session));
-        std::hint::black_box(teacher::difficult_questions(&results));
+        let report = ClassReport::build(
+            &rows.sessions,
+            &rows.answers,
+            &rows.tallies,
+            &by_key,
+            &|tag| tag.to_string(),
+        );
+        std::hint::black_box(report);
         times.push(start.elapsed());
     }
     let reports = median(times);

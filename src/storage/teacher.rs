@@ -10,6 +10,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use super::{Result, StorageError};
 use crate::teacher::backup::*;
 use crate::teacher::model::*;
+use crate::teacher::report::Tallies;
 
 /// Teacher data in the app's database.
 pub struct Teacher<'a> {
@@ -448,8 +449,18 @@ impl Teacher<'_> {
         Ok(out)
     }
 
+    /// A class's pupils, sessions, answers and tallies, for its reports.
+    pub fn class_rows(&self, class_id: i64) -> Result<ClassRows> {
+        Ok(ClassRows {
+            pupils: self.pupils(class_id)?,
+            sessions: self.sessions(class_id)?,
+            answers: self.answers(class_id)?,
+            tallies: self.tallies(class_id)?,
+        })
+    }
+
     /// Tallies of a class: (session, question) → count per option.
-    pub fn tallies(&self, class_id: i64) -> Result<BTreeMap<(i64, String), Vec<u32>>> {
+    pub fn tallies(&self, class_id: i64) -> Result<Tallies> {
         let mut stmt = self.conn.prepare(
             "SELECT t.session_id, t.question_key, t.option, t.count
              FROM tally t JOIN session s ON s.id = t.session_id WHERE s.class_id = ?1 ORDER BY t.option",

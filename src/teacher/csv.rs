@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::model::{AnswerRow, Pupil, Session};
-use super::report::QuestionResult;
+use super::report::{percent, QuestionResult};
 
 /// A session as CSV for a spreadsheet: UTF-8 with a byte-order mark (so Excel shows
 /// Lithuanian letters), one row per pupil, one column per question (1 right, 0 wrong,
@@ -51,9 +51,7 @@ pub fn session_csv(
             continue;
         }
         row.push(right.to_string());
-        row.push(percent_cell(
-            f64::from(right) * 100.0 / session.questions.len().max(1) as f64,
-        ));
+        row.push(percent_cell(percent(right, session.questions.len() as u32)));
         rows.push(row);
     }
     table_csv(&header, &rows)
@@ -115,7 +113,7 @@ pub fn topic_rows(topics: &[(String, u32, u32)]) -> Vec<Vec<String>> {
                 name.clone(),
                 r.to_string(),
                 n.to_string(),
-                percent_cell(f64::from(*r) * 100.0 / f64::from((*n).max(1))),
+                percent_cell(percent(*r, *n)),
             ]
         })
         .collect()

@@ -205,6 +205,17 @@ impl From<&BTreeSet<usize>> for Chosen {
     }
 }
 
+/// Everything a class's reports are built from, loaded at once.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ClassRows {
+    pub pupils: Vec<Pupil>,
+    /// In time order.
+    pub sessions: Vec<Session>,
+    /// Sorted by session.
+    pub answers: Vec<AnswerRow>,
+    pub tallies: super::report::Tallies,
+}
+
 /// What recording a pupil's answers gave.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Recorded {

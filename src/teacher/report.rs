@@ -6,6 +6,91 @@ use std::collections::BTreeMap;
 use super::model::{AnswerRow, Session};
 use crate::quiz::Question;
 
+/// Tally counts of a class: per (session, question key), a count per option.
+pub type Tallies = BTreeMap<(i64, String), Vec<u32>>;
+
+/// `part` of `whole` in percent; 0 when there is nothing to count.
+pub fn percent(part: u32, whole: u32) -> f64 {
+    if whole == 0 {
+        0.0
+    } else {
+        f64::from(part) * 100.0 / f64::from(whole)
+    }
+}
+
+/// A topic's line in the class report.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TopicLine {
+    pub tag: String,
+    /// As the teacher reads it (the UI's name for a known topic).
+    pub name: String,
+    pub percent: f64,
+    pub right: u32,
+    pub answered: u32,
+}
+
+/// Every report of a class, built by [`ClassReport::build`] from the rows loaded once:
+/// the class screen shows it, the class CSV exports write it, and the benchmark
+/// measures it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClassReport {
+    /// Per session (by id): how each question went.
+    pub per_session: BTreeMap<i64, Vec<QuestionResult>>,
+    /// The class's percent right per session, in time order.
+    pub trend: Vec<(i64, f64)>,
+    /// Per pupil (by id): percent right per session, in time order.
+    pub over_time: BTreeMap<i64, Vec<(i64, f64)>>,
+    /// Topics, weakest first (where to reteach), then by name.
+    pub topics: Vec<TopicLine>,
+    /// Questions across sessions, hardest first.
+    pub hardest: Vec<QuestionResult>,
+}
+
+impl ClassReport {
+    /// The class's reports from its sessions (in time order), answers (sorted by
+    /// session, as storage loads them), tallies and the questions by key; topics are
+    /// named by `topic_name`.
+    pub fn build(
+        sessions: &[Session],
+        answers: &[AnswerRow],
+        tallies: &Tallies,
+        questions: &BTreeMap<String, &Question>,
+        topic_name: &dyn Fn(&str) -> String,
+    ) -> ClassReport {
+        let grouped = by_session(answers);
+        let per_session: BTreeMap<i64, Vec<QuestionResult>> = sessions
+            .iter()
+            .map(|s| {
+                let these = grouped.get(&s.id).copied().unwrap_or(&[]);
+                (s.id, question_results(s, these, tallies, questions))
+            })
+            .collect();
+        let results: Vec<QuestionResult> = per_session.values().flatten().cloned().collect();
+        let mut topics: Vec<TopicLine> = topic_results(answers, tallies, questions)
+            .into_iter()
+            .map(|(tag, (right, answered))| TopicLine {
+                name: topic_name(&tag),
+                percent: percent(right, answered),
+                tag,
+                right,
+                answered,
+            })
+            .collect();
+        topics.sort_by(|a, b| {
+            a.percent
+                .total_cmp(&b.percent)
+                .then_with(|| a.name.cmp(&b.name))
+        });
+        ClassReport {
+            trend: trend(sessions, &per_session),
+            over_time: pupil_over_time(sessions, answers),
+            hardest: difficult_questions(&results),
+            per_session,
+            topics,
+        }
+    }
+}
+
 /// How a question went in a session.
 #[derive(Clone, Debug, PartialEq)]
 pub struct QuestionResult {
@@ -18,11 +103,7 @@ pub struct QuestionResult {
 
 impl QuestionResult {
     pub fn percent(&self) -> f64 {
-        if self.answered == 0 {
-            0.0
-        } else {
-            f64::from(self.right) * 100.0 / f64::from(self.answered)
-        }
+        percent(self.right, self.answered)
     }
 }
 
@@ -40,7 +121,7 @@ pub fn by_session(answers: &[AnswerRow]) -> BTreeMap<i64, &[AnswerRow]> {
 pub fn question_results(
     session: &Session,
     answers: &[AnswerRow],
-    tallies: &BTreeMap<(i64, String), Vec<u32>>,
+    tallies: &Tallies,
     questions: &BTreeMap<String, &Question>,
 ) -> Vec<QuestionResult> {
     let mut per_question: BTreeMap<&str, Vec<&AnswerRow>> = BTreeMap::new();
@@ -104,7 +185,7 @@ pub fn pupil_scores(session: &Session, answers: &[AnswerRow]) -> BTreeMap<i64, (
 /// Right and answered per topic tag across a class's answers and tallies.
 pub fn topic_results(
     answers: &[AnswerRow],
-    tallies: &BTreeMap<(i64, String), Vec<u32>>,
+    tallies: &Tallies,
     questions: &BTreeMap<String, &Question>,
 ) -> BTreeMap<String, (u32, u32)> {
     // Count per question first (few keys), then spread over the questions' tags.
@@ -161,7 +242,7 @@ pub fn trend(
                 .get(&s.id)?
                 .iter()
                 .fold((0u32, 0u32), |(r, n), q| (r + q.right, n + q.answered));
-            (n > 0).then(|| (s.id, f64::from(r) * 100.0 / f64::from(n)))
+            (n > 0).then(|| (s.id, percent(r, n)))
         })
         .collect()
 }
@@ -184,9 +265,7 @@ pub fn pupil_over_time(
         .collect();
     let mut out: BTreeMap<i64, Vec<(i64, f64)>> = BTreeMap::new();
     for ((pupil, session), (r, n)) in per {
-        out.entry(pupil)
-            .or_default()
-            .push((session, f64::from(r) * 100.0 / f64::from(n.max(1))));
+        out.entry(pupil).or_default().push((session, percent(r, n)));
     }
     for v in out.values_mut() {
         v.sort_by_key(|(s, _)| order.get(s).copied().unwrap_or(usize::MAX));

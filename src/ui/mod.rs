@@ -1,18 +1,16 @@
-//! The Dioxus UI: thin views over the domain. Each screen is a component reading
-//! [`state::Ctx`]; every change goes through a `Ctx` action.
+//! The Dioxus UI, the only layer that knows Dioxus: thin views over the domain. Each
+//! screen is a component reading [`state::Ctx`]; every change goes through a `Ctx`
+//! action.
+//!
+//! - `state`: the signals every screen reads and the actions that change them;
+//! - `shell`: the app root (opening storage), the header, navigation and save badge;
+//! - `components/`: pieces several screens use (icons, the lesson renderer, charts);
+//! - `views/`: one file per screen (teacher mode's screens in `views/teacher/`).
 
-mod help;
-mod home;
-mod icons;
-mod learn;
-mod library;
-mod privacy;
-mod quiz;
-mod rich;
-mod settings;
+mod components;
 mod shell;
 pub mod state;
-mod teacher;
+mod views;
 
-pub use help::HelpList;
 pub use shell::{App, Shell, ShellProps, StorageProblem};
+pub use views::help::HelpList;

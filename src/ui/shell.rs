@@ -3,16 +3,16 @@
 
 use dioxus::prelude::*;
 
-use super::help::Help;
-use super::home::Home;
-use super::icons::{Icon, Svg};
-use super::learn::{LessonPage, ModuleList, ModuleOverview};
-use super::library::{Facts, Glossary, TermSheet};
-use super::privacy::{Calculator, Intro, LockScreen};
-use super::quiz::{Practice, QuizRun, SelfCheckRun};
-use super::settings::Settings;
+use super::components::icons::{Icon, Svg};
 use super::state::{use_ctx, Ctx, SaveState, Screen, StoreHandle};
-use super::teacher::{ClassView, SessionView, TeacherHome};
+use super::views::help::Help;
+use super::views::home::Home;
+use super::views::learn::{LessonPage, ModuleList, ModuleOverview};
+use super::views::library::{Facts, Glossary, TermSheet};
+use super::views::privacy::{Calculator, Intro, LockScreen};
+use super::views::quiz::{Practice, QuizRun, SelfCheckRun};
+use super::views::settings::Settings;
+use super::views::teacher::{ClassView, SessionView, TeacherHome};
 use crate::lang::{self, Lang};
 use crate::platform;
 use crate::storage::{StorageError, Store};

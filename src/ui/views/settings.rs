@@ -5,10 +5,10 @@ use dioxus::prelude::*;
 use super::home::LangSwitch;
 use super::learn::SourceList;
 use super::privacy::PrivacySettings;
-use super::state::use_ctx;
 use crate::content::Source;
 use crate::platform;
 use crate::storage::TextSize;
+use crate::ui::state::use_ctx;
 
 fn size_key(s: TextSize) -> &'static str {
     match s {
@@ -66,7 +66,7 @@ pub fn Settings() -> Element {
         section { class: "card", "data-card": "teacher",
             h2 { {ctx.t("teacher.title")} }
             p { class: "muted", {ctx.t("teacher.teaser")} }
-            button { class: "btn wide", "data-action": "open-teacher-mode", onclick: move |_| ctx.go(super::state::Screen::Teacher),
+            button { class: "btn wide", "data-action": "open-teacher-mode", onclick: move |_| ctx.go(crate::ui::state::Screen::Teacher),
                 span { {ctx.t("teacher.open")} }
             }
         }

@@ -2,11 +2,11 @@
 
 use dioxus::prelude::*;
 
-use super::icons::{Icon, Svg};
-use super::rich::Blocks;
-use super::state::{use_ctx, Screen};
 use crate::content::{Audience, Kind, Module};
 use crate::storage::ModuleProgress;
+use crate::ui::components::icons::{Icon, Svg};
+use crate::ui::components::rich::Blocks;
+use crate::ui::state::{use_ctx, Screen};
 
 fn audience_key(a: crate::content::Audience) -> &'static str {
     match a {

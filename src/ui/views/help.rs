@@ -4,10 +4,10 @@
 
 use dioxus::prelude::*;
 
-use super::icons::{Icon, Svg};
-use super::state::use_ctx;
 use crate::content::help::{self, Filter, Service, Who};
 use crate::lang::Lang;
+use crate::ui::components::icons::{Icon, Svg};
+use crate::ui::state::use_ctx;
 
 #[component]
 pub fn Help() -> Element {

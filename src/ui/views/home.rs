@@ -2,9 +2,9 @@
 
 use dioxus::prelude::*;
 
-use super::icons::{Icon, Svg};
-use super::state::{use_ctx, Screen};
 use crate::lang::Lang;
+use crate::ui::components::icons::{Icon, Svg};
+use crate::ui::state::{use_ctx, Screen};
 
 #[component]
 pub fn Home() -> Element {

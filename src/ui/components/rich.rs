@@ -3,8 +3,8 @@
 
 use dioxus::prelude::*;
 
-use super::state::{use_ctx, Screen};
 use crate::content::markdown::{Block, Inline, LinkTarget};
+use crate::ui::state::{use_ctx, Screen};
 
 /// Where the blocks are: (module, page), so checklist ticks are kept per page.
 pub type At = Option<(String, usize)>;

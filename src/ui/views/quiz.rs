@@ -5,10 +5,10 @@ use std::collections::BTreeSet;
 
 use dioxus::prelude::*;
 
-use super::icons::{Icon, Svg};
-use super::state::{use_ctx, Screen};
 use crate::quiz::resultcode;
 use crate::quiz::{self, Answered, Outcome, Question, QuestionKind};
+use crate::ui::components::icons::{Icon, Svg};
+use crate::ui::state::{use_ctx, Screen};
 
 /// One question: choose, then see right or wrong with the reasons, then go on.
 #[component]

@@ -3,8 +3,8 @@
 
 use dioxus::prelude::*;
 
-use super::icons::{Icon, Svg};
-use super::state::{use_ctx, Screen};
+use crate::ui::components::icons::{Icon, Svg};
+use crate::ui::state::{use_ctx, Screen};
 
 #[component]
 pub fn Glossary(focus: Option<String>) -> Element {

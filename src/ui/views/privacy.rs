@@ -3,8 +3,8 @@
 
 use dioxus::prelude::*;
 
-use super::state::{use_ctx, LOCK_CHOICES};
 use crate::passcode::{PasscodeError, MIN_LEN};
+use crate::ui::state::{use_ctx, LOCK_CHOICES};
 
 #[component]
 pub fn LockScreen() -> Element {

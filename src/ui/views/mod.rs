@@ -1,0 +1,10 @@
+//! One file per screen (teacher mode's screens in `teacher/`).
+
+pub(crate) mod help;
+pub(crate) mod home;
+pub(crate) mod learn;
+pub(crate) mod library;
+pub(crate) mod privacy;
+pub(crate) mod quiz;
+pub(crate) mod settings;
+pub(crate) mod teacher;

@@ -1,0 +1,102 @@
+//! Backing up teacher data to a file and restoring it, all or nothing.
+
+use dioxus::prelude::*;
+
+use super::*;
+use crate::platform;
+use crate::ui::state::use_ctx;
+
+/// Back up all teacher data to one file, and restore it (all or nothing).
+#[component]
+pub(super) fn BackupCard() -> Element {
+    let ctx = use_ctx();
+    let mut message = use_signal(|| None::<(bool, String)>);
+    let mut confirm = use_signal(|| None::<String>);
+    // A backup's text, read from a chosen or a listed file: checked whole, then the
+    // teacher confirms.
+    let mut consider = move |text: Result<String, String>| match text {
+        Ok(text) => match crate::teacher::check_backup(&text) {
+            Ok(b) => {
+                confirm.set(Some(text));
+                message.set(Some((
+                    true,
+                    ctx.t_with(
+                        "teacher.restore_ready",
+                        &[("n", &b.classes.len().to_string())],
+                    ),
+                )));
+            }
+            Err(err) => {
+                confirm.set(None);
+                message.set(Some((
+                    false,
+                    ctx.t_with("teacher.restore_refused", &[("why", &err.to_string())]),
+                )));
+            }
+        },
+        Err(err) => {
+            confirm.set(None);
+            message.set(Some((false, err)));
+        }
+    };
+    // Re-read on every render, so a backup made a moment ago is listed.
+    let saved = platform::saved_files("sauga-teacher-", ".json");
+    rsx! {
+        section { class: "card stack", "data-card": "backup",
+            h2 { {ctx.t("teacher.backup")} }
+            p { class: "muted", {ctx.t("teacher.backup_text")} }
+            button { class: "btn", "data-action": "backup",
+                onclick: move |_| {
+                    let result = ctx
+                        .teacher_read(|t| t.backup())
+                        .map_err(|e| e.to_string())
+                        .and_then(|json| {
+                            let day = crate::dates::Date::from_unix(platform::now_unix());
+                            platform::save_file(&format!("sauga-teacher-{day}.json"), json.as_bytes(), "application/json")
+                        });
+                    message.set(Some((result.is_ok(), export_note(&ctx, result))));
+                },
+                {ctx.t("teacher.backup_button")}
+            }
+            label { class: "btn file-pick",
+                span { {ctx.t("teacher.restore")} }
+                input { r#type: "file", accept: ".json,application/json", "data-input": "restore",
+                    onchange: move |e: FormEvent| async move {
+                        let Some(file) = e.files().into_iter().next() else { return };
+                        consider(file.read_string().await.map_err(|e| e.to_string()));
+                    },
+                }
+            }
+            if !saved.is_empty() {
+                div { class: "stack", "data-saved-backups": "true",
+                    p { class: "muted small", {ctx.t("teacher.restore_saved")} }
+                    div { class: "row",
+                        for (name, path) in saved.into_iter().take(5) {
+                            button { key: "{name}", class: "btn small", "data-restore-file": "{name}",
+                                onclick: move |_| consider(platform::read_saved(&path)),
+                                "{name}"
+                            }
+                        }
+                    }
+                }
+            }
+            if let Some(text) = confirm() {
+                button { class: "btn danger", "data-action": "restore-confirm",
+                    onclick: move |_| {
+                        let result = ctx.teacher_write(|t| Ok(t.restore(&text)));
+                        confirm.set(None);
+                        message.set(Some(match result {
+                            Ok(Ok(n)) => (true, ctx.t_with("teacher.restored", &[("n", &n.to_string())])),
+                            Ok(Err(e)) => (false, ctx.t_with("teacher.restore_refused", &[("why", &e.to_string())])),
+                            Err(e) => (false, e.to_string()),
+                        }));
+                    },
+                    {ctx.t("teacher.restore_confirm")}
+                }
+            }
+            if let Some((ok, m)) = message() {
+                p { class: if ok { "done-banner" } else { "error" }, role: "status", "data-backup-result": if ok { "ok" } else { "refused" }, "{m}" }
+            }
+        }
+    }
+}

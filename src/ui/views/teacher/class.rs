@@ -1,0 +1,307 @@
+//! A class: its pupils, a new session, past sessions and every report.
+
+use dioxus::prelude::*;
+
+use super::*;
+use crate::platform;
+use crate::teacher::{self, Mode};
+use crate::ui::components::charts::{Bar, TrendChart};
+use crate::ui::components::icons::{Icon, Svg};
+use crate::ui::state::{use_ctx, Screen};
+
+/// A class report as a table for CSV: its name (in the file name), header and rows.
+type CsvTable = (&'static str, Vec<String>, Vec<Vec<String>>);
+
+#[component]
+pub fn ClassView(id: i64) -> Element {
+    let ctx = use_ctx();
+    let mut paste = use_signal(String::new);
+    let mut rename = use_signal(|| None::<String>);
+    let mut confirm_delete = use_signal(|| false);
+    let mut quiz_choice = use_signal(|| {
+        ctx.catalog
+            .quizzes
+            .first()
+            .map(|q| q.id.clone())
+            .unwrap_or_default()
+    });
+    let mut mode = use_signal(|| Mode::Codes);
+    let mut class_exported = use_signal(|| None::<String>);
+    if !(ctx.teacher_open)() {
+        return rsx! { PinGate {} };
+    }
+    let lang = (ctx.lang)();
+    let class = ctx
+        .teacher_read(|t| t.classes())
+        .unwrap_or_default()
+        .into_iter()
+        .find(|c| c.id == id);
+    let Some(class) = class else {
+        return rsx! { p { {ctx.t("module.not_found")} } };
+    };
+    let ClassRows {
+        pupils,
+        sessions,
+        answers,
+        tallies,
+    } = ctx.teacher_read(|t| t.class_rows(id)).unwrap_or_default();
+    // Own quizzes are read and parsed once per render, for every use below.
+    let all_quizzes = session_quizzes(&ctx);
+    let questions = questions_of(&all_quizzes);
+    let report = ClassReport::build(&sessions, &answers, &tallies, &questions, &|tag| {
+        topic_name(&ctx, tag)
+    });
+    let ClassReport {
+        trend,
+        over_time,
+        topics,
+        hardest: hard,
+        ..
+    } = report;
+    // The class's reports as tables for CSV: pupils over time, topics, questions.
+    let session_names: Vec<String> = sessions
+        .iter()
+        .map(|s| {
+            let title = all_quizzes
+                .iter()
+                .find(|q| q.id == s.quiz_id)
+                .map(|q| quiz_title(&ctx, q))
+                .unwrap_or_else(|| s.quiz_id.clone());
+            format!("{} {title}", crate::dates::Date::from_unix(s.started_at))
+        })
+        .collect();
+    let topic_list: Vec<(String, u32, u32)> = topics
+        .iter()
+        .map(|t| (t.name.clone(), t.right, t.answered))
+        .collect();
+    let percent = ctx.t("teacher.percent");
+    let tables: Vec<CsvTable> = vec![
+        (
+            "pupils",
+            std::iter::once(ctx.t("teacher.pupil"))
+                .chain(session_names)
+                .collect(),
+            teacher::over_time_rows(&sessions, &pupils, &over_time),
+        ),
+        (
+            "topics",
+            vec![
+                ctx.t("teacher.topic"),
+                ctx.t("teacher.right"),
+                ctx.t("teacher.answered"),
+                percent.clone(),
+            ],
+            teacher::topic_rows(&topic_list),
+        ),
+        (
+            "questions",
+            vec![
+                ctx.t("teacher.question"),
+                ctx.t("teacher.answered"),
+                ctx.t("teacher.right"),
+                percent,
+                ctx.t("teacher.top_wrong_column"),
+                ctx.t("teacher.chose"),
+            ],
+            teacher::question_rows(
+                &hard,
+                &|k| {
+                    questions
+                        .get(k)
+                        .map(|q| q.text.get(lang).clone())
+                        .unwrap_or_else(|| k.to_string())
+                },
+                &|k, o| {
+                    questions
+                        .get(k)
+                        .and_then(|q| q.options.get(o))
+                        .map(|x| x.text.get(lang).clone())
+                        .unwrap_or_default()
+                },
+            ),
+        ),
+    ];
+    let quizzes: Vec<(String, String)> = all_quizzes
+        .iter()
+        .map(|q| (q.id.clone(), quiz_title(&ctx, q)))
+        .collect();
+    rsx! {
+        button { class: "back", onclick: move |_| ctx.go(Screen::Teacher),
+            Svg { icon: Icon::ArrowLeft }
+            span { {ctx.t("teacher.classes")} }
+        }
+        if let Some(n) = rename() {
+            form { class: "row",
+                onsubmit: move |e: FormEvent| {
+                    e.prevent_default();
+                    if let Some(name) = rename() {
+                        let _ = ctx.teacher_write(|t| t.rename_class(id, &name));
+                    }
+                    rename.set(None);
+                },
+                input { class: "search", "data-input": "rename", value: "{n}", oninput: move |e: FormEvent| rename.set(Some(e.value())) }
+                button { class: "btn primary", r#type: "submit", {ctx.t("teacher.save")} }
+            }
+        } else {
+            h1 { "data-class-title": "{class.name}", "{class.name}" }
+        }
+        div { class: "row",
+            button { class: "btn small", onclick: move |_| rename.set(Some(class.name.clone())), {ctx.t("teacher.rename")} }
+            button { class: "btn small", "data-action": "archive",
+                onclick: move |_| { let _ = ctx.teacher_write(|t| t.archive_class(id, !class.archived)); },
+                if class.archived { {ctx.t("teacher.unarchive")} } else { {ctx.t("teacher.archive")} }
+            }
+            if confirm_delete() {
+                button { class: "btn danger small", "data-action": "delete-confirm",
+                    onclick: move |_| {
+                        if ctx.teacher_write(|t| t.delete_class(id)).is_ok() {
+                            ctx.go(Screen::Teacher);
+                        }
+                    },
+                    {ctx.t("teacher.delete_confirm")}
+                }
+                button { class: "btn small", onclick: move |_| confirm_delete.set(false), {ctx.t("settings.cancel")} }
+            } else {
+                button { class: "btn small", "data-action": "delete", onclick: move |_| confirm_delete.set(true), {ctx.t("teacher.delete")} }
+            }
+        }
+        section { class: "card",
+            h2 { {ctx.t_with("teacher.pupils", &[("n", &pupils.len().to_string())])} }
+            p { class: "note", {ctx.t("teacher.no_names")} }
+            ul { class: "pupils",
+                for p in pupils.iter() {
+                    li { key: "{p.id}", "data-pupil": "{p.number}", "{p.label()}" }
+                }
+            }
+            label { span { {ctx.t("teacher.paste")} }
+                textarea { class: "search", rows: "4", "data-input": "pupils", value: "{paste}", oninput: move |e: FormEvent| paste.set(e.value()) }
+            }
+            button { class: "btn", "data-action": "add-pupils",
+                onclick: move |_| {
+                    if ctx.teacher_write(|t| t.add_pupils(id, &paste())).is_ok() {
+                        paste.set(String::new());
+                    }
+                },
+                {ctx.t("teacher.add_pupils")}
+            }
+        }
+        section { class: "card stack",
+            h2 { {ctx.t("teacher.new_session")} }
+            label { span { {ctx.t("teacher.quiz")} }
+                select { "data-input": "quiz", onchange: move |e: FormEvent| quiz_choice.set(e.value()),
+                    for (qid, title) in quizzes {
+                        option { value: "{qid}", selected: qid == quiz_choice(), "{title}" }
+                    }
+                }
+            }
+            div { class: "segmented", role: "radiogroup", "aria-label": ctx.t("teacher.mode"),
+                for m in [Mode::Codes, Mode::Tally, Mode::Shared] {
+                    button { key: "{m.code()}", class: if m == mode() { "seg active" } else { "seg" }, role: "radio",
+                        "aria-checked": if m == mode() { "true" } else { "false" }, "data-mode": m.code(),
+                        onclick: move |_| mode.set(m),
+                        {ctx.t(&format!("teacher.mode.{}", m.code()))}
+                    }
+                }
+            }
+            p { class: "muted", {ctx.t(&format!("teacher.mode_help.{}", mode().code()))} }
+            button { class: "btn primary", "data-action": "start-session",
+                onclick: move |_| {
+                    let Some(quiz) = find_quiz(&ctx, &quiz_choice()) else { return };
+                    let keys: Vec<String> = quiz.questions.iter().map(|q| q.key()).collect();
+                    if let Ok(sid) = ctx.teacher_write(|t| t.start_session(id, &quiz.id, quiz.version, &keys, mode(), platform::now_unix())) {
+                        ctx.go(Screen::Session(sid));
+                    }
+                },
+                {ctx.t("teacher.start_session")}
+            }
+        }
+        if !sessions.is_empty() {
+            section { class: "card",
+                h2 { {ctx.t("teacher.sessions")} }
+                ul { class: "page-list sessions",
+                    for s in sessions.iter().rev() {
+                        {
+                            let title = all_quizzes.iter().find(|q| q.id == s.quiz_id).map(|q| quiz_title(&ctx, q)).unwrap_or_else(|| s.quiz_id.clone());
+                            let sid = s.id;
+                            let date = crate::dates::Date::from_unix(s.started_at).to_string();
+                            rsx! {
+                                li { key: "{s.id}",
+                                    button { class: "page-link", "data-session": "{s.id}", onclick: move |_| ctx.go(Screen::Session(sid)),
+                                        span { class: "page-title",
+                                            span { class: "session-date", "{date}" }
+                                            "{title}"
+                                        }
+                                        span { class: "chip", {ctx.t(&format!("teacher.mode.{}", s.mode.code()))} }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            section { class: "card report", "data-report": "class",
+                h2 { {ctx.t("teacher.trend")} }
+                TrendChart { points: trend.iter().map(|(sid, p)| {
+                    let date = sessions.iter().find(|s| s.id == *sid)
+                        .map(|s| crate::dates::Date::from_unix(s.started_at).to_string())
+                        .unwrap_or_default();
+                    (date, *p)
+                }).collect::<Vec<(String, f64)>>() }
+                h2 { {ctx.t("teacher.over_time")} }
+                if over_time.is_empty() {
+                    // Tallies have no per-pupil answers.
+                    p { class: "muted", {ctx.t("teacher.no_data")} }
+                } else {
+                    table { class: "scores", "data-report": "pupils-over-time",
+                        tbody {
+                            for p in pupils.iter().filter(|p| over_time.contains_key(&p.id)) {
+                                tr { key: "{p.id}", "data-over-time": "{p.number}",
+                                    td { "{p.label()}" }
+                                    td { {over_time[&p.id].iter().map(|(_, pct)| format!("{pct:.0} %")).collect::<Vec<_>>().join(" → ")} }
+                                }
+                            }
+                        }
+                    }
+                }
+                h2 { {ctx.t("teacher.topics")} }
+                if topics.is_empty() {
+                    p { class: "muted", {ctx.t("teacher.no_data")} }
+                }
+                for t in topics {
+                    Bar { key: "{t.tag}", label: t.name, percent: t.percent, note: format!("{}/{}", t.right, t.answered) }
+                }
+                h2 { {ctx.t("teacher.difficult")} }
+                ol { class: "difficult",
+                    for r in hard.iter().take(5) {
+                        if let Some(q) = questions.get(&r.key) {
+                            li { key: "{r.key}", "data-difficult": "{r.key}",
+                                p { strong { {q.text.get(lang).clone()} } " — " {format!("{:.0} %", r.percent())} }
+                                for o in q.options.iter().filter(|o| o.correct) {
+                                    p { class: "muted", {o.feedback.get(lang).clone()} }
+                                }
+                                if !q.general.get(lang).is_empty() {
+                                    p { class: "muted", {q.general.get(lang).clone()} }
+                                }
+                            }
+                        }
+                    }
+                }
+                div { class: "row no-print",
+                    for (which, header, rows) in tables {
+                        button { key: "{which}", class: "btn small", "data-action": "export-class-csv", "data-table": "{which}",
+                            onclick: move |_| {
+                                let name = format!("sauga-class-{id}-{which}.csv");
+                                class_exported.set(Some(save_csv(&ctx, &name, teacher::table_csv(&header, &rows))));
+                            },
+                            {ctx.t(&format!("teacher.csv_{which}"))}
+                        }
+                    }
+                    button { class: "btn small", onclick: move |_| { let _ = document::eval("window.print()"); }, {ctx.t("teacher.print")} }
+                }
+                if let Some(m) = class_exported() {
+                    p { class: "muted", "data-class-exported": "true", "{m}" }
+                }
+            }
+        }
+    }
+}

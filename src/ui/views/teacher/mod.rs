@@ -1,0 +1,281 @@
+//! Teacher mode: the PIN gate, classes of pseudonymous pupils, class sessions (result
+//! codes, tally, or the shared device) and their reports, all on this device.
+
+use std::collections::BTreeMap;
+
+use dioxus::prelude::*;
+
+mod backup;
+mod class;
+mod quizzes;
+mod session;
+
+pub use class::ClassView;
+pub use session::SessionView;
+
+use backup::BackupCard;
+use quizzes::OwnQuizzes;
+
+use crate::platform;
+use crate::quiz::resultcode::{self, CodeError};
+use crate::quiz::{Question, Quiz};
+use crate::teacher::{self, ClassReport, ClassRows, PinCheck};
+use crate::ui::state::{use_ctx, Ctx, Screen};
+
+/// The gate: set a PIN on first use, then ask for it.
+#[component]
+pub fn TeacherHome() -> Element {
+    let ctx = use_ctx();
+    // The recovery code, shown once right after the PIN is set.
+    let mut recovery = use_signal(|| None::<String>);
+    if let Some(code) = recovery() {
+        return rsx! {
+            section { class: "card", "data-recovery": "{code}",
+                h1 { {ctx.t("teacher.recovery_title")} }
+                p { {ctx.t("teacher.recovery_text")} }
+                p { class: "code big-code", "{resultcode::Grouped(&code)}" }
+                button { class: "btn primary wide", "data-action": "recovery-done",
+                    onclick: move |_| {
+                        recovery.set(None);
+                        let mut open = ctx.teacher_open;
+                        open.set(true);
+                    },
+                    {ctx.t("teacher.recovery_done")}
+                }
+            }
+        };
+    }
+    let has_pin = ctx.teacher_read(|t| t.has_pin()).unwrap_or(false);
+    if !(ctx.teacher_open)() {
+        return if has_pin {
+            rsx! { PinGate {} }
+        } else {
+            rsx! { PinSetup { recovery } }
+        };
+    }
+    rsx! { Classes {} }
+}
+
+#[component]
+fn PinSetup(recovery: Signal<Option<String>>) -> Element {
+    let ctx = use_ctx();
+    let mut first = use_signal(String::new);
+    let mut second = use_signal(String::new);
+    let mut error = use_signal(|| None::<String>);
+    let mut recovery = recovery;
+    rsx! {
+        section { class: "card",
+            h1 { {ctx.t("teacher.title")} }
+            p { {ctx.t("teacher.setup_text")} }
+            form { class: "stack",
+                onsubmit: move |e: FormEvent| {
+                    e.prevent_default();
+                    let (a, b) = (first(), second());
+                    if a.chars().count() < 4 || !a.chars().all(|c| c.is_ascii_digit()) {
+                        error.set(Some(ctx.t("teacher.pin_rule")));
+                        return;
+                    }
+                    if a != b {
+                        error.set(Some(ctx.t("privacy.mismatch")));
+                        return;
+                    }
+                    let code = recovery_code();
+                    let hashes = crate::passcode::hash(&a, &platform::random_bytes(16))
+                        .and_then(|p| crate::passcode::hash(&code, &platform::random_bytes(16)).map(|r| (p, r)));
+                    match hashes {
+                        Ok((p, r)) => match ctx.teacher_write(|t| t.set_pin(&p, &r)) {
+                            Ok(()) => recovery.set(Some(code)),
+                            Err(e) => error.set(Some(e.to_string())),
+                        },
+                        Err(e) => error.set(Some(e.to_string())),
+                    }
+                },
+                input { class: "passcode", r#type: "password", inputmode: "numeric", autocomplete: "new-password",
+                    "aria-label": ctx.t("teacher.new_pin"), placeholder: ctx.t("teacher.new_pin"), "data-input": "new-pin",
+                    value: "{first}", oninput: move |e: FormEvent| first.set(e.value()) }
+                input { class: "passcode", r#type: "password", inputmode: "numeric", autocomplete: "new-password",
+                    "aria-label": ctx.t("teacher.repeat_pin"), placeholder: ctx.t("teacher.repeat_pin"), "data-input": "repeat-pin",
+                    value: "{second}", oninput: move |e: FormEvent| second.set(e.value()) }
+                button { class: "btn primary", r#type: "submit", "data-action": "set-pin", {ctx.t("teacher.set_pin")} }
+            }
+            if let Some(e) = error() {
+                p { class: "error", role: "alert", "{e}" }
+            }
+        }
+    }
+}
+
+/// Ten characters of Crockford base32 from the platform's randomness.
+fn recovery_code() -> String {
+    const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    platform::random_bytes(10)
+        .iter()
+        .map(|b| ALPHABET[(b & 31) as usize] as char)
+        .collect()
+}
+
+#[component]
+fn PinGate() -> Element {
+    let ctx = use_ctx();
+    let mut entry = use_signal(String::new);
+    let mut message = use_signal(|| None::<String>);
+    rsx! {
+        section { class: "card lock", "data-teacher-locked": "true",
+            h1 { {ctx.t("teacher.enter_pin")} }
+            form {
+                onsubmit: move |e: FormEvent| {
+                    e.prevent_default();
+                    let pin = entry();
+                    entry.set(String::new());
+                    let result = ctx.teacher_write(|t| t.check_pin(&pin, platform::now_unix(), crate::passcode::verify));
+                    match result {
+                        Ok(PinCheck::Open) => {
+                            message.set(None);
+                            let mut open = ctx.teacher_open;
+                            open.set(true);
+                        }
+                        Ok(PinCheck::Wrong { wait_seconds: 0 }) => message.set(Some(ctx.t("teacher.wrong_pin"))),
+                        Ok(PinCheck::Wrong { wait_seconds: s }) | Ok(PinCheck::Wait { seconds: s }) => {
+                            message.set(Some(ctx.t_with("teacher.wait", &[("n", &s.to_string())])))
+                        }
+                        Ok(PinCheck::NotSet) => {}
+                        Err(e) => message.set(Some(e.to_string())),
+                    }
+                },
+                input { class: "passcode", r#type: "password", inputmode: "numeric", autocomplete: "off",
+                    "aria-label": ctx.t("teacher.enter_pin"), "data-input": "pin",
+                    value: "{entry}", oninput: move |e: FormEvent| entry.set(e.value()) }
+                button { class: "btn primary wide", r#type: "submit", "data-action": "open-teacher", {ctx.t("lock.open")} }
+            }
+            if let Some(m) = message() {
+                p { class: "error", role: "alert", "{m}" }
+            }
+            p { class: "muted", {ctx.t("teacher.recovery_hint")} }
+        }
+    }
+}
+
+#[component]
+fn Classes() -> Element {
+    let ctx = use_ctx();
+    let classes = ctx.teacher_read(|t| t.classes()).unwrap_or_default();
+    let mut name = use_signal(String::new);
+    rsx! {
+        div { class: "row spread",
+            h1 { {ctx.t("teacher.classes")} }
+            button { class: "btn small", "data-action": "lock-teacher",
+                onclick: move |_| {
+                    let mut open = ctx.teacher_open;
+                    open.set(false);
+                },
+                {ctx.t("privacy.lock_now")}
+            }
+        }
+        p { class: "muted", {ctx.t("teacher.private")} }
+        ul { class: "module-list",
+            for c in classes {
+                li { key: "{c.id}",
+                    button { class: "module-card", "data-class": "{c.name}", onclick: move |_| ctx.go(Screen::Class(c.id)),
+                        span { class: "module-text",
+                            span { class: "module-title", "{c.name}" }
+                            if c.archived { span { class: "chip", {ctx.t("teacher.archived")} } }
+                        }
+                    }
+                }
+            }
+        }
+        form { class: "card stack",
+            onsubmit: move |e: FormEvent| {
+                e.prevent_default();
+                let n = name();
+                if n.trim().is_empty() {
+                    return;
+                }
+                if let Ok(id) = ctx.teacher_write(|t| t.create_class(&n, platform::now_unix())) {
+                    name.set(String::new());
+                    ctx.go(Screen::Class(id));
+                }
+            },
+            label { span { {ctx.t("teacher.new_class")} }
+                input { class: "search", "data-input": "class-name", value: "{name}", oninput: move |e: FormEvent| name.set(e.value()) }
+            }
+            button { class: "btn primary", r#type: "submit", "data-action": "create-class", {ctx.t("teacher.create_class")} }
+        }
+        OwnQuizzes {}
+        BackupCard {}
+    }
+}
+
+fn quiz_title(ctx: &Ctx, quiz: &Quiz) -> String {
+    let lang = (ctx.lang)();
+    match (&quiz.title, &quiz.module) {
+        (Some(t), _) => t.get(lang).clone(),
+        (None, Some(m)) => ctx
+            .catalog
+            .module(m)
+            .map(|m| m.title.get(lang).clone())
+            .unwrap_or_else(|| m.clone()),
+        _ => quiz.id.clone(),
+    }
+}
+
+/// A quiz by id: built in, or one of the teacher's own.
+fn find_quiz(ctx: &Ctx, id: &str) -> Option<Quiz> {
+    if let Some(q) = ctx.catalog.quiz(id) {
+        return Some(q.clone());
+    }
+    let own = ctx.teacher_read(|t| t.own_quizzes()).unwrap_or_default();
+    own.iter()
+        .find(|q| teacher::own_quiz_id(q.id) == id)
+        .and_then(|q| q.to_quiz().ok())
+}
+
+/// Every quiz a session can use: the course's, then the teacher's own.
+fn session_quizzes(ctx: &Ctx) -> Vec<Quiz> {
+    let mut out: Vec<Quiz> = ctx
+        .catalog
+        .quizzes
+        .iter()
+        .chain(ctx.catalog.final_quiz.iter())
+        .cloned()
+        .collect();
+    let own = ctx.teacher_read(|t| t.own_quizzes()).unwrap_or_default();
+    out.extend(own.iter().filter_map(|q| q.to_quiz().ok()));
+    out
+}
+
+/// Every question of the given quizzes, by key (`module/qN` or `own-N/qN`).
+fn questions_of(quizzes: &[Quiz]) -> BTreeMap<String, &Question> {
+    quizzes
+        .iter()
+        .flat_map(|q| q.questions.iter())
+        .map(|q| (q.key(), q))
+        .collect()
+}
+
+/// What the teacher is told after an export: where the file went, or why it did not.
+fn export_note(ctx: &Ctx, saved: Result<String, String>) -> String {
+    match saved {
+        Ok(where_) => ctx.t_with("teacher.exported", &[("file", &where_)]),
+        Err(e) => e,
+    }
+}
+
+/// Saves a report's CSV as `name`; the note for the teacher.
+fn save_csv(ctx: &Ctx, name: &str, csv: Result<Vec<u8>, csv::Error>) -> String {
+    export_note(
+        ctx,
+        csv.map_err(|e| e.to_string())
+            .and_then(|bytes| platform::save_file(name, &bytes, "text/csv;charset=utf-8")),
+    )
+}
+
+/// A topic tag as the report names it: in the UI's language for the known topics, as
+/// written for any other (a tag from elsewhere is still shown, not hidden).
+fn topic_name(ctx: &Ctx, tag: &str) -> String {
+    if crate::quiz::TOPICS.contains(&tag) {
+        ctx.t(&format!("topic.{tag}"))
+    } else {
+        tag.to_string()
+    }
+}

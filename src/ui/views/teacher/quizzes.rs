@@ -1,0 +1,421 @@
+//! A teacher's own quizzes: the list, the question form, GIFT import and export.
+
+use dioxus::prelude::*;
+
+use super::*;
+use crate::platform;
+use crate::ui::state::{use_ctx, Ctx};
+
+/// The teacher's own quizzes: written or pasted as Moodle GIFT, imported from a GIFT
+/// file, exported to one; and any built-in quiz exported to GIFT for Moodle.
+#[component]
+pub(super) fn OwnQuizzes() -> Element {
+    let ctx = use_ctx();
+    let own = ctx.teacher_read(|t| t.own_quizzes()).unwrap_or_default();
+    let mut editing = use_signal(|| None::<(Option<i64>, String, String)>);
+    let mut form = use_signal(|| None::<(Option<i64>, String, Vec<Draft>)>);
+    let mut errors = use_signal(Vec::<String>::new);
+    let mut note = use_signal(|| None::<String>);
+    let mut export_choice = use_signal(|| {
+        ctx.catalog
+            .quizzes
+            .first()
+            .map(|q| q.id.clone())
+            .unwrap_or_default()
+    });
+    let lang = (ctx.lang)();
+    let mut save = move |id: Option<i64>, title: String, gift: String| match ctx
+        .teacher_write(|t| Ok(t.save_own_quiz(id, &title, lang, &gift, platform::now_unix())))
+    {
+        Ok(Ok(_)) => {
+            errors.set(Vec::new());
+            editing.set(None);
+            note.set(Some(ctx.t("save.saved")));
+        }
+        Ok(Err(list)) => errors.set(list.iter().map(|e| e.to_string()).collect()),
+        Err(e) => errors.set(vec![e.to_string()]),
+    };
+    let mut export = move |name: String, text: String| {
+        let result = platform::save_file(&name, text.as_bytes(), "text/plain;charset=utf-8");
+        note.set(Some(export_note(&ctx, result)));
+    };
+    rsx! {
+        section { class: "card stack", "data-card": "own-quizzes",
+            h2 { {ctx.t("teacher.own_quizzes")} }
+            p { class: "muted", {ctx.t("teacher.own_text")} }
+            ul { class: "own-list", hidden: own.is_empty(),
+                for q in own.iter() {
+                    {
+                        let (edit_q, export_q, del_id) = (q.clone(), q.clone(), q.id);
+                        let count = q.to_quiz().map(|z| z.questions.len()).unwrap_or(0);
+                        let form_q = q.clone();
+                        rsx! {
+                            li { key: "{q.id}", "data-own-quiz": "{q.title}",
+                                span { "{q.title} · {count}" }
+                                div { class: "row",
+                                    button { class: "btn small",
+                                        onclick: move |_| {
+                                            let drafts = crate::gift::parse(&form_q.gift).map(|g| gift_to_drafts(&g)).unwrap_or_default();
+                                            form.set(Some((Some(form_q.id), form_q.title.clone(), drafts)));
+                                        },
+                                        {ctx.t("teacher.edit")}
+                                    }
+                                    button { class: "btn small", onclick: move |_| editing.set(Some((Some(edit_q.id), edit_q.title.clone(), edit_q.gift.clone()))), {ctx.t("teacher.edit_gift")} }
+                                    button { class: "btn small", "data-action": "export-own",
+                                        onclick: move |_| export(format!("{}.gift.txt", export_q.title), export_q.gift.clone()), {ctx.t("teacher.export_gift")} }
+                                    button { class: "btn small", "data-action": "remove-own",
+                                        onclick: move |_| {
+                                            if let Ok(false) = ctx.teacher_write(|t| t.delete_own_quiz(del_id)) {
+                                                note.set(Some(ctx.t("teacher.own_in_use")));
+                                            }
+                                        },
+                                        {ctx.t("teacher.remove")}
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            if let Some((id, title, drafts)) = form() {
+                OwnQuizForm { id, title, drafts, on_close: move |_| form.set(None) }
+            } else if let Some((id, title, gift)) = editing() {
+                div { class: "stack", "data-editor": "true",
+                    label { span { {ctx.t("teacher.quiz_title")} }
+                        input { class: "search", "data-input": "own-title", value: "{title}",
+                            oninput: move |e: FormEvent| {
+                                let g = editing().map(|(_, _, g)| g).unwrap_or_default();
+                                editing.set(Some((id, e.value(), g)));
+                            } }
+                    }
+                    label { span { {ctx.t("teacher.gift_text")} }
+                        textarea { class: "search gift", rows: "10", "data-input": "own-gift", value: "{gift}",
+                            oninput: move |e: FormEvent| {
+                                let t = editing().map(|(_, t, _)| t).unwrap_or_default();
+                                editing.set(Some((id, t, e.value())));
+                            } }
+                    }
+                    p { class: "muted small", {ctx.t("teacher.gift_help")} }
+                    div { class: "row",
+                        button { class: "btn primary", "data-action": "save-own",
+                            onclick: move |_| if let Some((id, t, g)) = editing() { save(id, t, g) }, {ctx.t("teacher.save")} }
+                        button { class: "btn", onclick: move |_| { editing.set(None); errors.set(Vec::new()); }, {ctx.t("settings.cancel")} }
+                    }
+                }
+            } else {
+                div { class: "row",
+                    button { class: "btn", "data-action": "new-own",
+                        onclick: move |_| form.set(Some((None, String::new(), vec![Draft::new(crate::gift::GiftKind::Single)]))), {ctx.t("teacher.new_own")} }
+                    button { class: "btn", "data-action": "new-own-gift",
+                        onclick: move |_| editing.set(Some((None, String::new(), String::new()))), {ctx.t("teacher.new_own_gift")} }
+                }
+                // A button-like label over the browser's own file input, so its text is
+                // in the app's language.
+                label { class: "btn file-pick",
+                    span { {ctx.t("teacher.import_gift")} }
+                    input { r#type: "file", accept: ".txt,.gift", "data-input": "import-gift",
+                        onchange: move |e: FormEvent| async move {
+                            let Some(file) = e.files().into_iter().next() else { return };
+                            let name = file.name();
+                            let title = name.trim_end_matches(".txt").trim_end_matches(".gift").to_string();
+                            match file.read_string().await {
+                                Ok(text) => save(None, title, text),
+                                Err(err) => errors.set(vec![err.to_string()]),
+                            }
+                        },
+                    }
+                }
+            }
+            if !errors().is_empty() {
+                div { class: "error", role: "alert", "data-gift-errors": "{errors().len()}",
+                    p { {ctx.t("teacher.gift_refused")} }
+                    ul { for e in errors() { li { "{e}" } } }
+                }
+            }
+            h3 { {ctx.t("teacher.export_builtin")} }
+            div { class: "row",
+                select { "data-input": "export-quiz", onchange: move |e: FormEvent| export_choice.set(e.value()),
+                    for q in ctx.catalog.quizzes.iter().chain(ctx.catalog.final_quiz.iter()) {
+                        option { key: "{q.id}", value: "{q.id}", selected: q.id == export_choice(), {quiz_title(&ctx, q)} }
+                    }
+                }
+                button { class: "btn", "data-action": "export-builtin",
+                    onclick: move |_| {
+                        if let Some(q) = ctx.catalog.quiz(&export_choice()) {
+                            let text = crate::gift::write(&crate::gift::from_questions(&q.questions, lang));
+                            export(format!("sauga-{}-{}.gift.txt", q.id, lang.code()), text);
+                        }
+                    },
+                    {ctx.t("teacher.export_gift")}
+                }
+            }
+            if let Some(n) = note() {
+                p { class: "muted", "data-own-note": "true", "{n}" }
+            }
+        }
+    }
+}
+
+/// One option being edited.
+#[derive(Clone, Debug, PartialEq, Default)]
+struct DraftOption {
+    text: String,
+    correct: bool,
+    feedback: String,
+}
+
+/// One question being edited in the form.
+#[derive(Clone, Debug, PartialEq)]
+struct Draft {
+    kind: crate::gift::GiftKind,
+    /// An optional situation before a one-answer question (a scenario question).
+    situation: String,
+    text: String,
+    options: Vec<DraftOption>,
+    /// For true/false: whether the statement is true, and the two feedbacks.
+    statement_true: bool,
+    feedback_right: String,
+    feedback_wrong: String,
+    /// Shown after any answer (GIFT's general feedback, `####`).
+    general: String,
+}
+
+impl Draft {
+    fn new(kind: crate::gift::GiftKind) -> Draft {
+        Draft {
+            kind,
+            situation: String::new(),
+            text: String::new(),
+            options: vec![DraftOption::default(), DraftOption::default()],
+            statement_true: true,
+            feedback_right: String::new(),
+            feedback_wrong: String::new(),
+            general: String::new(),
+        }
+    }
+}
+
+fn some(s: &str) -> Option<String> {
+    (!s.trim().is_empty()).then(|| s.trim().to_string())
+}
+
+/// The form's questions as GIFT, or what is wrong (question number and the problem).
+fn drafts_to_gift(ctx: &Ctx, drafts: &[Draft]) -> Result<Vec<crate::gift::GiftQuestion>, String> {
+    use crate::gift::{GiftAnswer, GiftKind, GiftQuestion};
+    if drafts.is_empty() {
+        return Err(ctx.t("teacher.form_empty"));
+    }
+    let mut out = Vec::new();
+    for (i, d) in drafts.iter().enumerate() {
+        let n = (i + 1).to_string();
+        let fail = |key: &str| Err(ctx.t_with(key, &[("n", &n)]));
+        if d.text.trim().is_empty() {
+            return fail("teacher.form_no_text");
+        }
+        let question = match d.kind {
+            GiftKind::TrueFalse => GiftQuestion {
+                title: None,
+                text: d.text.trim().to_string(),
+                kind: GiftKind::TrueFalse,
+                answers: Vec::new(),
+                true_false: Some((
+                    d.statement_true,
+                    some(&d.feedback_wrong),
+                    some(&d.feedback_right),
+                )),
+                general: some(&d.general),
+            },
+            kind => {
+                let options: Vec<&DraftOption> = d
+                    .options
+                    .iter()
+                    .filter(|o| !o.text.trim().is_empty())
+                    .collect();
+                let right = options.iter().filter(|o| o.correct).count();
+                if options.len() < 2 {
+                    return fail("teacher.form_two_options");
+                }
+                if (kind == GiftKind::Single && right != 1) || right == 0 {
+                    return fail("teacher.form_right_options");
+                }
+                let wrong = options.len() - right;
+                let answers = options
+                    .iter()
+                    .map(|o| GiftAnswer {
+                        text: o.text.trim().to_string(),
+                        weight: crate::gift::weight(kind, o.correct, right, wrong),
+                        feedback: some(&o.feedback),
+                    })
+                    .collect();
+                let text = if kind == GiftKind::Single {
+                    crate::quiz::join_scenario(&d.situation, &d.text)
+                } else {
+                    d.text.trim().to_string()
+                };
+                GiftQuestion {
+                    title: None,
+                    text,
+                    kind,
+                    answers,
+                    true_false: None,
+                    general: some(&d.general),
+                }
+            }
+        };
+        out.push(question);
+    }
+    Ok(out)
+}
+
+fn gift_to_drafts(questions: &[crate::gift::GiftQuestion]) -> Vec<Draft> {
+    use crate::gift::GiftKind;
+    questions
+        .iter()
+        .map(|q| {
+            let mut d = Draft::new(q.kind);
+            d.text = q.text.clone();
+            d.general = q.general.clone().unwrap_or_default();
+            if q.kind == GiftKind::Single {
+                if let Some((situation, question)) = crate::quiz::split_scenario(&q.text) {
+                    d.situation = situation.to_string();
+                    d.text = question.to_string();
+                }
+            }
+            if q.kind == GiftKind::TrueFalse {
+                let (value, wrong, right) = q.true_false.clone().unwrap_or((true, None, None));
+                d.statement_true = value;
+                d.feedback_wrong = wrong.unwrap_or_default();
+                d.feedback_right = right.unwrap_or_default();
+            } else {
+                d.options = q
+                    .answers
+                    .iter()
+                    .map(|a| DraftOption {
+                        text: a.text.clone(),
+                        correct: a.weight > 0.0,
+                        feedback: a.feedback.clone().unwrap_or_default(),
+                    })
+                    .collect();
+            }
+            d
+        })
+        .collect()
+}
+
+/// The question form: the same kinds as the built-in quizzes (single, multiple,
+/// true/false), each option with its feedback. Saved as GIFT.
+#[component]
+fn OwnQuizForm(
+    id: Option<i64>,
+    title: String,
+    drafts: Vec<Draft>,
+    on_close: EventHandler<()>,
+) -> Element {
+    use crate::gift::GiftKind;
+    let ctx = use_ctx();
+    let lang = (ctx.lang)();
+    let mut title = use_signal(|| title);
+    let mut drafts = use_signal(|| drafts);
+    let mut problem = use_signal(|| None::<String>);
+    let kinds = [
+        (GiftKind::Single, "teacher.kind.single"),
+        (GiftKind::Multiple, "teacher.kind.multiple"),
+        (GiftKind::TrueFalse, "teacher.kind.true_false"),
+    ];
+    rsx! {
+        div { class: "stack own-form", "data-form": "own-quiz",
+            label { span { {ctx.t("teacher.quiz_title")} }
+                input { class: "search", "data-input": "form-title", value: "{title}", oninput: move |e: FormEvent| title.set(e.value()) }
+            }
+            for (qi, d) in drafts().into_iter().enumerate() {
+                fieldset { key: "{qi}", class: "card draft", "data-draft": "{qi}",
+                    legend { {ctx.t_with("teacher.form_question", &[("n", &(qi + 1).to_string())])} }
+                    select { "aria-label": ctx.t("teacher.form_kind"), "data-input": "draft-kind",
+                        onchange: move |e: FormEvent| {
+                            let kind = match e.value().as_str() { "multiple" => GiftKind::Multiple, "true-false" => GiftKind::TrueFalse, _ => GiftKind::Single };
+                            drafts.write()[qi].kind = kind;
+                        },
+                        for (k, key) in kinds {
+                            option {
+                                value: match k { GiftKind::Single => "single", GiftKind::Multiple => "multiple", GiftKind::TrueFalse => "true-false" },
+                                selected: k == d.kind,
+                                {ctx.t(key)}
+                            }
+                        }
+                    }
+                    if d.kind == GiftKind::Single {
+                        textarea { class: "search", rows: "2", "aria-label": ctx.t("teacher.form_situation"), placeholder: ctx.t("teacher.form_situation"),
+                            "data-input": "draft-situation", value: "{d.situation}", oninput: move |e: FormEvent| drafts.write()[qi].situation = e.value() }
+                    }
+                    textarea { class: "search", rows: "2", "aria-label": ctx.t("teacher.form_text"), placeholder: ctx.t("teacher.form_text"),
+                        "data-input": "draft-text", value: "{d.text}", oninput: move |e: FormEvent| drafts.write()[qi].text = e.value() }
+                    if d.kind == GiftKind::TrueFalse {
+                        label { class: "switch",
+                            input { r#type: "checkbox", checked: d.statement_true, onchange: move |e: FormEvent| drafts.write()[qi].statement_true = e.checked() }
+                            span { {ctx.t("teacher.form_true")} }
+                        }
+                        input { class: "search", placeholder: ctx.t("teacher.form_feedback_right"), "aria-label": ctx.t("teacher.form_feedback_right"),
+                            value: "{d.feedback_right}", oninput: move |e: FormEvent| drafts.write()[qi].feedback_right = e.value() }
+                        input { class: "search", placeholder: ctx.t("teacher.form_feedback_wrong"), "aria-label": ctx.t("teacher.form_feedback_wrong"),
+                            value: "{d.feedback_wrong}", oninput: move |e: FormEvent| drafts.write()[qi].feedback_wrong = e.value() }
+                    } else {
+                        for (oi, o) in d.options.iter().enumerate() {
+                            div { key: "{oi}", class: "draft-option", "data-draft-option": "{oi}",
+                                label { class: "switch",
+                                    input { r#type: "checkbox", checked: o.correct, "aria-label": ctx.t("teacher.form_right"), "data-input": "option-right",
+                                        onchange: move |e: FormEvent| {
+                                            let mut all = drafts.write();
+                                            let single = all[qi].kind == GiftKind::Single;
+                                            for (j, opt) in all[qi].options.iter_mut().enumerate() {
+                                                if j == oi {
+                                                    opt.correct = e.checked();
+                                                } else if single && e.checked() {
+                                                    opt.correct = false;
+                                                }
+                                            }
+                                        } }
+                                    span { {ctx.t("teacher.form_right")} }
+                                }
+                                input { class: "search", placeholder: ctx.t("teacher.form_option"), "aria-label": ctx.t("teacher.form_option"), "data-input": "option-text",
+                                    value: "{o.text}", oninput: move |e: FormEvent| drafts.write()[qi].options[oi].text = e.value() }
+                                input { class: "search", placeholder: ctx.t("teacher.form_feedback"), "aria-label": ctx.t("teacher.form_feedback"), "data-input": "option-feedback",
+                                    value: "{o.feedback}", oninput: move |e: FormEvent| drafts.write()[qi].options[oi].feedback = e.value() }
+                            }
+                        }
+                        if d.options.len() < crate::quiz::MAX_OPTIONS {
+                            button { class: "btn small", onclick: move |_| drafts.write()[qi].options.push(DraftOption::default()), {ctx.t("teacher.form_add_option")} }
+                        }
+                    }
+                    textarea { class: "search", rows: "2", "aria-label": ctx.t("teacher.form_general"), placeholder: ctx.t("teacher.form_general"),
+                        "data-input": "draft-general", value: "{d.general}", oninput: move |e: FormEvent| drafts.write()[qi].general = e.value() }
+                    button { class: "btn small", onclick: move |_| { drafts.write().remove(qi); }, {ctx.t("teacher.remove")} }
+                }
+            }
+            div { class: "row",
+                button { class: "btn", "data-action": "form-add-question", onclick: move |_| drafts.write().push(Draft::new(GiftKind::Single)), {ctx.t("teacher.form_add_question")} }
+            }
+            if let Some(p) = problem() {
+                p { class: "error", role: "alert", "data-form-problem": "true", "{p}" }
+            }
+            div { class: "row",
+                button { class: "btn primary", "data-action": "form-save",
+                    onclick: move |_| {
+                        match drafts_to_gift(&ctx, &drafts()) {
+                            Err(p) => problem.set(Some(p)),
+                            Ok(questions) => {
+                                let gift = crate::gift::write(&questions);
+                                match ctx.teacher_write(|t| Ok(t.save_own_quiz(id, &title(), lang, &gift, platform::now_unix()))) {
+                                    Ok(Ok(_)) => on_close.call(()),
+                                    Ok(Err(errors)) => problem.set(Some(errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; "))),
+                                    Err(e) => problem.set(Some(e.to_string())),
+                                }
+                            }
+                        }
+                    },
+                    {ctx.t("teacher.save")}
+                }
+                button { class: "btn", onclick: move |_| on_close.call(()), {ctx.t("settings.cancel")} }
+            }
+        }
+    }
+}

@@ -1,0 +1,417 @@
+//! A session: result codes, the tally, the shared device, the question picker.
+
+use std::collections::BTreeSet;
+
+use dioxus::prelude::*;
+
+use super::*;
+use crate::quiz::{Question, Quiz};
+use crate::teacher::{self, Mode, Pupil, Recorded, Session};
+use crate::ui::components::charts::Bar;
+use crate::ui::components::icons::{Icon, Svg};
+use crate::ui::state::{use_ctx, Ctx, Screen};
+
+#[component]
+pub fn SessionView(id: i64) -> Element {
+    let ctx = use_ctx();
+    let mut pupil_choice = use_signal(|| None::<i64>);
+    let mut code = use_signal(String::new);
+    let mut message = use_signal(|| None::<(bool, String)>);
+    let mut exported = use_signal(|| None::<String>);
+    let mut shared_pupil = use_signal(|| None::<i64>);
+    let mut handed = use_signal(|| false);
+    if !(ctx.teacher_open)() {
+        return rsx! { PinGate {} };
+    }
+    let lang = (ctx.lang)();
+    let found = ctx.teacher_read(|t| {
+        for c in t.classes()? {
+            if let Some(s) = t.sessions(c.id)?.into_iter().find(|s| s.id == id) {
+                return Ok(Some(s));
+            }
+        }
+        Ok(None)
+    });
+    let Some(session) = found.ok().flatten() else {
+        return rsx! { p { {ctx.t("module.not_found")} } };
+    };
+    let all_quizzes = session_quizzes(&ctx);
+    let Some(quiz) = all_quizzes
+        .iter()
+        .find(|q| q.id == session.quiz_id)
+        .cloned()
+    else {
+        return rsx! { p { {ctx.t("module.not_found")} } };
+    };
+    let class_id = session.class_id;
+    let pupils = ctx.teacher_read(|t| t.pupils(class_id)).unwrap_or_default();
+    let answers = ctx
+        .teacher_read(|t| t.answers(class_id))
+        .unwrap_or_default();
+    let tallies = ctx
+        .teacher_read(|t| t.tallies(class_id))
+        .unwrap_or_default();
+    let questions = questions_of(&all_quizzes);
+    let results = teacher::question_results(&session, &answers, &tallies, &questions);
+    let scores = teacher::pupil_scores(&session, &answers);
+    let title = quiz_title(&ctx, &quiz);
+    let session_for_codes = session.clone();
+    let quiz_for_codes = quiz.clone();
+    let pupils_for_codes = pupils.clone();
+    let session_for_csv = session.clone();
+    let pupils_for_csv = pupils.clone();
+    let answers_for_csv = answers.clone();
+    // While a pupil has the device, nothing but their own questions shows.
+    let kiosk = shared_pupil().is_some() || handed();
+    rsx! {
+        if !kiosk {
+            button { class: "back", onclick: move |_| ctx.go(Screen::Class(class_id)),
+                Svg { icon: Icon::ArrowLeft }
+                span { {ctx.t("teacher.back_to_class")} }
+            }
+        }
+        h1 { "{title}" }
+        p { class: "chip", "data-session-mode": session.mode.code(), {ctx.t(&format!("teacher.mode.{}", session.mode.code()))} }
+        if !kiosk && !results.iter().any(|r| r.answered > 0) {
+            QuestionPicker { session: session.clone(), quiz: quiz.clone() }
+        }
+        match session.mode {
+            Mode::Codes => rsx! {
+                form { class: "card stack", "data-entry": "codes",
+                    onsubmit: move |e: FormEvent| {
+                        e.prevent_default();
+                        let Some(pid) = pupil_choice() else {
+                            message.set(Some((false, ctx.t("teacher.pick_pupil"))));
+                            return;
+                        };
+                        let outcome = enter_code(&ctx, &session_for_codes, &quiz_for_codes, pid, &code());
+                        let label = pupils_for_codes.iter().find(|p| p.id == pid).map(Pupil::label).unwrap_or_default();
+                        match outcome {
+                            Ok(Recorded::New) => {
+                                message.set(Some((true, ctx.t_with("teacher.code_ok", &[("pupil", &label)]))));
+                                code.set(String::new());
+                            }
+                            Ok(Recorded::Replaced) => {
+                                message.set(Some((true, ctx.t_with("teacher.code_duplicate", &[("pupil", &label)]))));
+                                code.set(String::new());
+                            }
+                            Err(m) => message.set(Some((false, m))),
+                        }
+                    },
+                    label { span { {ctx.t("teacher.pupil")} }
+                        select { "data-input": "pupil", onchange: move |e: FormEvent| pupil_choice.set(e.value().parse().ok()),
+                            option { value: "", {ctx.t("teacher.pick_pupil")} }
+                            for p in pupils.iter() {
+                                option { key: "{p.id}", value: "{p.id}", selected: pupil_choice() == Some(p.id), "{p.label()}" }
+                            }
+                        }
+                    }
+                    label { span { {ctx.t("teacher.code")} }
+                        input { class: "search code-input", "data-input": "code", autocomplete: "off", value: "{code}", oninput: move |e: FormEvent| code.set(e.value()) }
+                    }
+                    button { class: "btn primary", r#type: "submit", "data-action": "enter-code", {ctx.t("teacher.add_code")} }
+                    if let Some((ok, m)) = message() {
+                        p { class: if ok { "done-banner" } else { "error" }, role: "status", "data-code-result": if ok { "ok" } else { "refused" }, "{m}" }
+                    }
+                }
+            },
+            Mode::Tally => rsx! {
+                section { class: "card", "data-entry": "tally",
+                    p { class: "muted", {ctx.t("teacher.mode_help.tally")} }
+                    for (qi, key) in session.questions.iter().enumerate() {
+                        if let Some(q) = questions.get(key) {
+                            TallyQuestion { key: "{key}", session_id: session.id, number: qi + 1, question: (*q).clone(),
+                                counts: tallies.get(&(session.id, key.clone())).cloned().unwrap_or_default() }
+                        }
+                    }
+                }
+            },
+            Mode::Shared => rsx! {
+                section { class: "card", "data-entry": "shared",
+                    if handed() {
+                        div { class: "handover", "data-handover": "true",
+                            h2 { {ctx.t("teacher.handover")} }
+                            p { class: "muted", {ctx.t("teacher.handover_pin")} }
+                            button { class: "btn primary wide", "data-action": "next-pupil",
+                                onclick: move |_| {
+                                    handed.set(false);
+                                    // The teacher takes the device back with the PIN.
+                                    let mut open = ctx.teacher_open;
+                                    open.set(false);
+                                },
+                                {ctx.t("teacher.next_pupil")}
+                            }
+                        }
+                    } else if let Some(pid) = shared_pupil() {
+                        SharedRun { key: "{pid}", session: session.clone(), quiz: quiz.clone(), pupil_id: pid,
+                            on_done: move |_| { shared_pupil.set(None); handed.set(true); } }
+                    } else {
+                        label { span { {ctx.t("teacher.pupil")} }
+                            select { "data-input": "shared-pupil", onchange: move |e: FormEvent| pupil_choice.set(e.value().parse().ok()),
+                                option { value: "", {ctx.t("teacher.pick_pupil")} }
+                                for p in pupils.iter() {
+                                    option { key: "{p.id}", value: "{p.id}", "{p.label()}" }
+                                }
+                            }
+                        }
+                        button { class: "btn primary", "data-action": "start-pupil",
+                            onclick: move |_| if let Some(p) = pupil_choice() { shared_pupil.set(Some(p)) },
+                            {ctx.t("teacher.start_pupil")}
+                        }
+                    }
+                }
+            },
+        }
+        if !kiosk {
+            section { class: "card report", "data-report": "session",
+                // Tallies have no per-pupil scores.
+                if !scores.is_empty() {
+                    h2 { {ctx.t("teacher.by_pupil")} }
+                    table { class: "scores",
+                        thead { tr { th { {ctx.t("teacher.pupil")} } th { {ctx.t("teacher.score")} } } }
+                        tbody {
+                            for p in pupils.iter().filter(|p| scores.contains_key(&p.id)) {
+                                {
+                                    let (r, n) = scores[&p.id];
+                                    rsx! { tr { key: "{p.id}", "data-score-pupil": "{p.number}", td { "{p.label()}" } td { "{r} / {n}" } } }
+                                }
+                            }
+                        }
+                    }
+                }
+                h2 { {ctx.t("teacher.by_question")} }
+                for (i, r) in results.iter().enumerate() {
+                    if let Some(q) = questions.get(&r.key) {
+                        div { key: "{r.key}", class: "question-report", "data-question-report": "{r.key}", "data-percent": "{r.percent():.0}",
+                            Bar { label: format!("Q{}", i + 1), percent: r.percent(), note: format!("{}/{}", r.right, r.answered) }
+                            p { class: "muted", {q.text.get(lang).clone()} }
+                            if let Some((o, n)) = r.top_wrong {
+                                if let Some(opt) = q.options.get(o) {
+                                    p { class: "small", {ctx.t_with("teacher.top_wrong", &[("option", opt.text.get(lang)), ("n", &n.to_string())])} }
+                                }
+                            }
+                        }
+                    }
+                }
+                div { class: "row",
+                    button { class: "btn", "data-action": "export-csv",
+                        onclick: move |_| {
+                            let csv = teacher::session_csv(&session_for_csv, &pupils_for_csv, &answers_for_csv,
+                                &ctx.t("teacher.pupil"), &ctx.t("teacher.right"), "%");
+                            let name = format!("sauga-session-{}.csv", session_for_csv.id);
+                            exported.set(Some(save_csv(&ctx, &name, csv)));
+                        },
+                        {ctx.t("teacher.export_csv")}
+                    }
+                    button { class: "btn", onclick: move |_| { let _ = document::eval("window.print()"); }, {ctx.t("teacher.print")} }
+                }
+                if let Some(m) = exported() {
+                    p { class: "muted", "data-exported": "true", "{m}" }
+                }
+            }
+        }
+    }
+}
+
+/// Reads a typed result code and records it for the pupil.
+fn enter_code(
+    ctx: &Ctx,
+    session: &Session,
+    quiz: &Quiz,
+    pupil_id: i64,
+    code: &str,
+) -> Result<Recorded, String> {
+    let decoded = resultcode::decode(code, &quiz.id, session.quiz_version, &quiz.slots()).map_err(
+        |e| match e {
+            CodeError::OtherQuiz => ctx.t("teacher.code_other_quiz"),
+            CodeError::OtherVersion => ctx.t("teacher.code_other_version"),
+            _ => ctx.t("teacher.code_mistyped"),
+        },
+    )?;
+    let rows: Vec<(String, BTreeSet<usize>, bool)> = quiz
+        .questions
+        .iter()
+        .zip(&decoded.answers)
+        .filter(|(q, _)| session.questions.contains(&q.key()))
+        .map(|(q, a)| {
+            let chosen: BTreeSet<usize> = a.iter().map(|&i| usize::from(i)).collect();
+            let right = q.is_right(&chosen);
+            (q.key(), chosen, right)
+        })
+        .collect();
+    ctx.teacher_write(|t| t.record_answers(session.id, pupil_id, &rows))
+        .map_err(|e| e.to_string())
+}
+
+#[component]
+fn TallyQuestion(session_id: i64, number: usize, question: Question, counts: Vec<u32>) -> Element {
+    let ctx = use_ctx();
+    let lang = (ctx.lang)();
+    let n = question.options.len();
+    let mut values = use_signal(|| {
+        (0..n)
+            .map(|i| counts.get(i).copied().unwrap_or(0))
+            .collect::<Vec<u32>>()
+    });
+    let mut saved = use_signal(|| false);
+    let key = question.key();
+    rsx! {
+        div { class: "tally", "data-tally": "{key}",
+            p { strong { "Q{number}. " } {question.text.get(lang).clone()} }
+            if question.correct_set().len() > 1 {
+                p { class: "muted small", "data-tally-ticks": "true", {ctx.t("teacher.tally_multiple")} }
+            }
+            for (i, o) in question.options.iter().enumerate() {
+                label { key: "{i}", class: "tally-row",
+                    span { if o.correct { "✓ " } {o.text.get(lang).clone()} }
+                    input { r#type: "number", min: "0", max: "99", class: "tally-input", "data-tally-option": "{i}",
+                        value: "{values()[i]}",
+                        oninput: move |e: FormEvent| {
+                            values.write()[i] = e.value().parse().unwrap_or(0);
+                            saved.set(false);
+                        }
+                    }
+                }
+            }
+            button { class: "btn small", "data-action": "save-tally",
+                onclick: move |_| {
+                    if ctx.teacher_write(|t| t.record_tally(session_id, &key, &values())).is_ok() {
+                        saved.set(true);
+                    }
+                },
+                if saved() { {ctx.t("save.saved")} } else { {ctx.t("teacher.save")} }
+            }
+        }
+    }
+}
+
+/// A pupil takes the session's quiz on the teacher's device; the answers go to the
+/// session, not to this device's own progress. No score is shown at the end.
+#[component]
+fn SharedRun(session: Session, quiz: Quiz, pupil_id: i64, on_done: EventHandler<()>) -> Element {
+    let ctx = use_ctx();
+    let lang = (ctx.lang)();
+    let mut step = use_signal(|| 0usize);
+    let mut chosen = use_signal(BTreeSet::<usize>::new);
+    let mut rows = use_signal(Vec::<(String, BTreeSet<usize>, bool)>::new);
+    let mut failed = use_signal(|| None::<String>);
+    let asked: Vec<Question> = session
+        .questions
+        .iter()
+        .filter_map(|k| quiz.questions.iter().find(|q| &q.key() == k).cloned())
+        .collect();
+    let Some(q) = asked.get(step()).cloned() else {
+        return rsx! {};
+    };
+    let total = asked.len();
+    let multiple = q.kind == crate::quiz::QuestionKind::Multiple;
+    let sid = session.id;
+    rsx! {
+        p { class: "page-count", {ctx.t_with("quiz.progress", &[("n", &(step() + 1).to_string()), ("total", &total.to_string())])} }
+        article { class: "question", "data-shared-question": "{q.key()}",
+            if let Some(s) = &q.scenario { aside { class: "note", p { {s.get(lang).clone()} } } }
+            h2 { class: "question-text", {q.text.get(lang).clone()} }
+            div { class: "options",
+                for (i, o) in q.options.iter().enumerate() {
+                    button { key: "{i}", class: if chosen().contains(&i) { "option chosen" } else { "option" }, "data-option": "{i}",
+                        onclick: move |_| {
+                            let mut c = chosen.write();
+                            if multiple {
+                                if !c.remove(&i) { c.insert(i); }
+                            } else {
+                                c.clear();
+                                c.insert(i);
+                            }
+                        },
+                        span { {o.text.get(lang).clone()} }
+                    }
+                }
+            }
+            button { class: "btn primary wide", "data-action": "shared-next", disabled: chosen().is_empty(),
+                onclick: move |_| {
+                    let picked = chosen();
+                    let right = q.is_right(&picked);
+                    rows.write().push((q.key(), picked, right));
+                    chosen.set(BTreeSet::new());
+                    if step() + 1 >= total {
+                        match ctx.teacher_write(|t| t.record_answers(sid, pupil_id, &rows())) {
+                            Ok(_) => on_done.call(()),
+                            Err(e) => failed.set(Some(e.to_string())),
+                        }
+                    } else {
+                        step += 1;
+                    }
+                },
+                {ctx.t("quiz.next")}
+            }
+            if let Some(e) = failed() {
+                p { class: "error", role: "alert", "{e}" }
+            }
+        }
+    }
+}
+
+/// Before the first answer: choose, remove and reorder the session's questions.
+#[component]
+fn QuestionPicker(session: Session, quiz: Quiz) -> Element {
+    let ctx = use_ctx();
+    let lang = (ctx.lang)();
+    let chosen = session.questions.clone();
+    let left_out: Vec<&Question> = quiz
+        .questions
+        .iter()
+        .filter(|q| !chosen.contains(&q.key()))
+        .collect();
+    let sid = session.id;
+    let save = move |keys: Vec<String>| {
+        if !keys.is_empty() {
+            let _ = ctx.teacher_write(|t| t.edit_session_questions(sid, &keys));
+        }
+    };
+    rsx! {
+        details { class: "card picker", "data-picker": "true",
+            summary { {ctx.t_with("teacher.pick_questions", &[("n", &chosen.len().to_string())])} }
+            ol { class: "picked",
+                for (i, key) in chosen.iter().enumerate() {
+                    {
+                        let text = quiz.questions.iter().find(|q| &q.key() == key).map(|q| q.text.get(lang).clone()).unwrap_or_default();
+                        let (up, down, out) = (chosen.clone(), chosen.clone(), chosen.clone());
+                        let last = chosen.len() - 1;
+                        rsx! {
+                            li { key: "{key}", "data-picked": "{key}",
+                                span { "{text}" }
+                                div { class: "row",
+                                    button { class: "btn small", "aria-label": ctx.t("teacher.move_up"), disabled: i == 0,
+                                        onclick: move |_| { let mut k = up.clone(); k.swap(i, i.saturating_sub(1)); save(k); }, "↑" }
+                                    button { class: "btn small", "aria-label": ctx.t("teacher.move_down"), disabled: i == last,
+                                        onclick: move |_| { let mut k = down.clone(); k.swap(i, (i + 1).min(last)); save(k); }, "↓" }
+                                    button { class: "btn small", "aria-label": ctx.t("teacher.remove"), "data-action": "remove-question", disabled: last == 0,
+                                        onclick: move |_| { let mut k = out.clone(); k.remove(i); save(k); }, "✕" }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            if !left_out.is_empty() {
+                p { class: "muted", {ctx.t("teacher.left_out")} }
+                ul {
+                    for q in left_out {
+                        {
+                            let key = q.key();
+                            let mut with = chosen.clone();
+                            with.push(key.clone());
+                            rsx! {
+                                li { key: "{key}",
+                                    button { class: "inline-link", "data-action": "add-question", onclick: move |_| save(with.clone()),
+                                        "+ " {q.text.get(lang).clone()}
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
