@@ -11,7 +11,8 @@
 
 use std::fmt;
 
-const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+/// Crockford base32: no I, L, O or U, so nothing reads as another character.
+pub const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 /// The longest code, check characters included.
 pub const MAX_LEN: usize = 16;
 const CHECK_CHARS: usize = 2;

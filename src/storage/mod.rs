@@ -33,6 +33,9 @@ pub enum StorageError {
     Damaged(String),
     #[error("the database could not be opened or written: {0}")]
     Unavailable(String),
+    /// Input refused before anything was written (the database is fine).
+    #[error("{0}")]
+    Invalid(#[from] crate::teacher::Invalid),
 }
 
 impl From<rusqlite::Error> for StorageError {

@@ -170,10 +170,7 @@ impl Teacher<'_> {
     }
 
     pub fn create_class(&mut self, name: &str, now: i64) -> Result<i64> {
-        let name = name.trim();
-        if name.is_empty() {
-            return Err(StorageError::Unavailable("a class needs a name".into()));
-        }
+        let name = class_name(name)?;
         self.conn.execute(
             "INSERT INTO class (name, created_at) VALUES (?1, ?2)",
             params![name, now],
@@ -182,12 +179,10 @@ impl Teacher<'_> {
     }
 
     pub fn rename_class(&mut self, id: i64, name: &str) -> Result<()> {
-        if name.trim().is_empty() {
-            return Err(StorageError::Unavailable("a class needs a name".into()));
-        }
+        let name = class_name(name)?;
         self.conn.execute(
             "UPDATE class SET name = ?2 WHERE id = ?1",
-            params![id, name.trim()],
+            params![id, name],
         )?;
         Ok(())
     }
@@ -361,9 +356,7 @@ impl Teacher<'_> {
         )?;
         let asked: BTreeSet<&str> = questions.split('\n').collect();
         if let Some((key, _, _)) = answers.iter().find(|(k, _, _)| !asked.contains(k.as_str())) {
-            return Err(StorageError::Unavailable(format!(
-                "`{key}` is not a question of this session"
-            )));
+            return Err(Invalid::NotInSession(key.clone()).into());
         }
         let tx = self.conn.transaction()?;
         let had: i64 = tx.query_row(

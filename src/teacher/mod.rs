@@ -4,11 +4,15 @@
 //! Dioxus, no SQL (teacher data is stored by `crate::storage::Teacher`).
 
 pub mod backup;
+pub mod codes;
 pub mod csv;
+pub mod form;
 pub mod model;
 pub mod report;
 
 pub use backup::*;
+pub use codes::*;
 pub use csv::*;
+pub use form::*;
 pub use model::*;
 pub use report::*;

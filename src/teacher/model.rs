@@ -205,6 +205,26 @@ impl From<&BTreeSet<usize>> for Chosen {
     }
 }
 
+/// Teacher input refused before anything is written: the screen says so beside the
+/// form, never as "not saved".
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum Invalid {
+    #[error("a class needs a name")]
+    NoClassName,
+    #[error("`{0}` is not a question of this session")]
+    NotInSession(String),
+}
+
+/// A class name as it is kept: trimmed, and not empty.
+pub fn class_name(name: &str) -> Result<&str, Invalid> {
+    let name = name.trim();
+    if name.is_empty() {
+        Err(Invalid::NoClassName)
+    } else {
+        Ok(name)
+    }
+}
+
 /// Everything a class's reports are built from, loaded at once.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ClassRows {

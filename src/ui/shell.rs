@@ -86,7 +86,9 @@ pub fn StorageProblem(
     let (title, body) = match &error {
         StorageError::TooNew { .. } => ("storage.too_new_title", "storage.too_new_body"),
         StorageError::Damaged(_) => ("storage.damaged_title", "storage.damaged_body"),
-        StorageError::Unavailable(_) => ("storage.unavailable_title", "storage.unavailable_body"),
+        StorageError::Unavailable(_) | StorageError::Invalid(_) => {
+            ("storage.unavailable_title", "storage.unavailable_body")
+        }
     };
     let damaged = matches!(error, StorageError::Damaged(_));
     let unavailable = matches!(error, StorageError::Unavailable(_));

@@ -405,7 +405,10 @@ impl Ctx {
         };
         let mut rev = self.teacher_rev;
         rev += 1;
-        self.after_write(result.as_ref().map(|_| ()).map_err(Clone::clone));
+        // Refused input wrote nothing: the screen says why, the save badge stays.
+        if !matches!(result, Err(crate::storage::StorageError::Invalid(_))) {
+            self.after_write(result.as_ref().map(|_| ()).map_err(Clone::clone));
+        }
         result
     }
 

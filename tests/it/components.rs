@@ -718,3 +718,32 @@ fn teacher_mode_asks_for_a_pin_and_hides_class_data() {
     assert!(!html.contains("data-pupil="));
     assert!(!html.contains("8B"));
 }
+
+#[component]
+fn BlankRenameHarness() -> Element {
+    let ctx = sauga::ui::state::Ctx::provide(
+        StoreHandle::new(Store::open_in_memory().unwrap()),
+        true,
+        Screen::Teacher,
+    );
+    let refused = use_hook(|| {
+        let class = ctx.teacher_write(|t| t.create_class("7A", 0)).unwrap();
+        let blank = ctx.teacher_write(|t| t.rename_class(class, "   "));
+        matches!(blank, Err(StorageError::Invalid(_)))
+    });
+    rsx! {
+        span { "data-save": (ctx.save)().code(), "data-refused": "{refused}" }
+    }
+}
+
+#[test]
+fn a_blank_class_name_is_refused_without_saying_not_saved() {
+    let mut dom = VirtualDom::new(BlankRenameHarness);
+    dom.rebuild_in_place();
+    let html = dioxus_ssr::render(&dom);
+    assert!(html.contains("data-refused=\"true\""), "{html}");
+    assert!(
+        html.contains("data-save=\"saved\""),
+        "refused input wrote nothing, so nothing failed to save: {html}"
+    );
+}

@@ -17,7 +17,7 @@ use backup::BackupCard;
 use quizzes::OwnQuizzes;
 
 use crate::platform;
-use crate::quiz::resultcode::{self, CodeError};
+use crate::quiz::resultcode::{self};
 use crate::quiz::{Question, Quiz};
 use crate::teacher::{self, ClassReport, ClassRows, PinCheck};
 use crate::ui::state::{use_ctx, Ctx, Screen};
@@ -71,7 +71,7 @@ fn PinSetup(recovery: Signal<Option<String>>) -> Element {
                 onsubmit: move |e: FormEvent| {
                     e.prevent_default();
                     let (a, b) = (first(), second());
-                    if a.chars().count() < 4 || !a.chars().all(|c| c.is_ascii_digit()) {
+                    if !teacher::pin_is_valid(&a) {
                         error.set(Some(ctx.t("teacher.pin_rule")));
                         return;
                     }
@@ -79,7 +79,7 @@ fn PinSetup(recovery: Signal<Option<String>>) -> Element {
                         error.set(Some(ctx.t("privacy.mismatch")));
                         return;
                     }
-                    let code = recovery_code();
+                    let code = teacher::recovery_code(&platform::random_bytes(teacher::RECOVERY_LEN));
                     let hashes = crate::passcode::hash(&a, &platform::random_bytes(16))
                         .and_then(|p| crate::passcode::hash(&code, &platform::random_bytes(16)).map(|r| (p, r)));
                     match hashes {
@@ -103,15 +103,6 @@ fn PinSetup(recovery: Signal<Option<String>>) -> Element {
             }
         }
     }
-}
-
-/// Ten characters of Crockford base32 from the platform's randomness.
-fn recovery_code() -> String {
-    const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-    platform::random_bytes(10)
-        .iter()
-        .map(|b| ALPHABET[(b & 31) as usize] as char)
-        .collect()
 }
 
 #[component]

@@ -4,6 +4,7 @@ use dioxus::prelude::*;
 
 use super::*;
 use crate::platform;
+use crate::teacher::{self, Draft, FormError};
 use crate::ui::state::{use_ctx, Ctx};
 
 /// The teacher's own quizzes: written or pasted as Moodle GIFT, imported from a GIFT
@@ -55,7 +56,7 @@ pub(super) fn OwnQuizzes() -> Element {
                                 div { class: "row",
                                     button { class: "btn small",
                                         onclick: move |_| {
-                                            let drafts = crate::gift::parse(&form_q.gift).map(|g| gift_to_drafts(&g)).unwrap_or_default();
+                                            let drafts = crate::gift::parse(&form_q.gift).map(|g| teacher::gift_to_drafts(&g)).unwrap_or_default();
                                             form.set(Some((Some(form_q.id), form_q.title.clone(), drafts)));
                                         },
                                         {ctx.t("teacher.edit")}
@@ -156,152 +157,6 @@ pub(super) fn OwnQuizzes() -> Element {
     }
 }
 
-/// One option being edited.
-#[derive(Clone, Debug, PartialEq, Default)]
-struct DraftOption {
-    text: String,
-    correct: bool,
-    feedback: String,
-}
-
-/// One question being edited in the form.
-#[derive(Clone, Debug, PartialEq)]
-struct Draft {
-    kind: crate::gift::GiftKind,
-    /// An optional situation before a one-answer question (a scenario question).
-    situation: String,
-    text: String,
-    options: Vec<DraftOption>,
-    /// For true/false: whether the statement is true, and the two feedbacks.
-    statement_true: bool,
-    feedback_right: String,
-    feedback_wrong: String,
-    /// Shown after any answer (GIFT's general feedback, `####`).
-    general: String,
-}
-
-impl Draft {
-    fn new(kind: crate::gift::GiftKind) -> Draft {
-        Draft {
-            kind,
-            situation: String::new(),
-            text: String::new(),
-            options: vec![DraftOption::default(), DraftOption::default()],
-            statement_true: true,
-            feedback_right: String::new(),
-            feedback_wrong: String::new(),
-            general: String::new(),
-        }
-    }
-}
-
-fn some(s: &str) -> Option<String> {
-    (!s.trim().is_empty()).then(|| s.trim().to_string())
-}
-
-/// The form's questions as GIFT, or what is wrong (question number and the problem).
-fn drafts_to_gift(ctx: &Ctx, drafts: &[Draft]) -> Result<Vec<crate::gift::GiftQuestion>, String> {
-    use crate::gift::{GiftAnswer, GiftKind, GiftQuestion};
-    if drafts.is_empty() {
-        return Err(ctx.t("teacher.form_empty"));
-    }
-    let mut out = Vec::new();
-    for (i, d) in drafts.iter().enumerate() {
-        let n = (i + 1).to_string();
-        let fail = |key: &str| Err(ctx.t_with(key, &[("n", &n)]));
-        if d.text.trim().is_empty() {
-            return fail("teacher.form_no_text");
-        }
-        let question = match d.kind {
-            GiftKind::TrueFalse => GiftQuestion {
-                title: None,
-                text: d.text.trim().to_string(),
-                kind: GiftKind::TrueFalse,
-                answers: Vec::new(),
-                true_false: Some((
-                    d.statement_true,
-                    some(&d.feedback_wrong),
-                    some(&d.feedback_right),
-                )),
-                general: some(&d.general),
-            },
-            kind => {
-                let options: Vec<&DraftOption> = d
-                    .options
-                    .iter()
-                    .filter(|o| !o.text.trim().is_empty())
-                    .collect();
-                let right = options.iter().filter(|o| o.correct).count();
-                if options.len() < 2 {
-                    return fail("teacher.form_two_options");
-                }
-                if (kind == GiftKind::Single && right != 1) || right == 0 {
-                    return fail("teacher.form_right_options");
-                }
-                let wrong = options.len() - right;
-                let answers = options
-                    .iter()
-                    .map(|o| GiftAnswer {
-                        text: o.text.trim().to_string(),
-                        weight: crate::gift::weight(kind, o.correct, right, wrong),
-                        feedback: some(&o.feedback),
-                    })
-                    .collect();
-                let text = if kind == GiftKind::Single {
-                    crate::quiz::join_scenario(&d.situation, &d.text)
-                } else {
-                    d.text.trim().to_string()
-                };
-                GiftQuestion {
-                    title: None,
-                    text,
-                    kind,
-                    answers,
-                    true_false: None,
-                    general: some(&d.general),
-                }
-            }
-        };
-        out.push(question);
-    }
-    Ok(out)
-}
-
-fn gift_to_drafts(questions: &[crate::gift::GiftQuestion]) -> Vec<Draft> {
-    use crate::gift::GiftKind;
-    questions
-        .iter()
-        .map(|q| {
-            let mut d = Draft::new(q.kind);
-            d.text = q.text.clone();
-            d.general = q.general.clone().unwrap_or_default();
-            if q.kind == GiftKind::Single {
-                if let Some((situation, question)) = crate::quiz::split_scenario(&q.text) {
-                    d.situation = situation.to_string();
-                    d.text = question.to_string();
-                }
-            }
-            if q.kind == GiftKind::TrueFalse {
-                let (value, wrong, right) = q.true_false.clone().unwrap_or((true, None, None));
-                d.statement_true = value;
-                d.feedback_wrong = wrong.unwrap_or_default();
-                d.feedback_right = right.unwrap_or_default();
-            } else {
-                d.options = q
-                    .answers
-                    .iter()
-                    .map(|a| DraftOption {
-                        text: a.text.clone(),
-                        correct: a.weight > 0.0,
-                        feedback: a.feedback.clone().unwrap_or_default(),
-                    })
-                    .collect();
-            }
-            d
-        })
-        .collect()
-}
-
 /// The question form: the same kinds as the built-in quizzes (single, multiple,
 /// true/false), each option with its feedback. Saved as GIFT.
 #[component]
@@ -383,7 +238,7 @@ fn OwnQuizForm(
                             }
                         }
                         if d.options.len() < crate::quiz::MAX_OPTIONS {
-                            button { class: "btn small", onclick: move |_| drafts.write()[qi].options.push(DraftOption::default()), {ctx.t("teacher.form_add_option")} }
+                            button { class: "btn small", onclick: move |_| drafts.write()[qi].options.push(teacher::DraftOption::default()), {ctx.t("teacher.form_add_option")} }
                         }
                     }
                     textarea { class: "search", rows: "2", "aria-label": ctx.t("teacher.form_general"), placeholder: ctx.t("teacher.form_general"),
@@ -400,7 +255,7 @@ fn OwnQuizForm(
             div { class: "row",
                 button { class: "btn primary", "data-action": "form-save",
                     onclick: move |_| {
-                        match drafts_to_gift(&ctx, &drafts()) {
+                        match teacher::drafts_to_gift(&drafts()).map_err(|e| form_error(&ctx, e)) {
                             Err(p) => problem.set(Some(p)),
                             Ok(questions) => {
                                 let gift = crate::gift::write(&questions);
@@ -418,4 +273,15 @@ fn OwnQuizForm(
             }
         }
     }
+}
+
+/// What the form says when it cannot make GIFT of the questions.
+fn form_error(ctx: &Ctx, e: FormError) -> String {
+    let (key, question) = match e {
+        FormError::Empty => return ctx.t("teacher.form_empty"),
+        FormError::NoText(n) => ("teacher.form_no_text", n),
+        FormError::TwoOptions(n) => ("teacher.form_two_options", n),
+        FormError::RightOptions(n) => ("teacher.form_right_options", n),
+    };
+    ctx.t_with(key, &[("n", &question.to_string())])
 }

@@ -6,7 +6,7 @@ use dioxus::prelude::*;
 
 use super::*;
 use crate::quiz::{Question, Quiz};
-use crate::teacher::{self, Mode, Pupil, Recorded, Session};
+use crate::teacher::{self, CodeProblem, Mode, Pupil, Recorded, Session};
 use crate::ui::components::charts::Bar;
 use crate::ui::components::icons::{Icon, Svg};
 use crate::ui::state::{use_ctx, Ctx, Screen};
@@ -221,24 +221,11 @@ fn enter_code(
     pupil_id: i64,
     code: &str,
 ) -> Result<Recorded, String> {
-    let decoded = resultcode::decode(code, &quiz.id, session.quiz_version, &quiz.slots()).map_err(
-        |e| match e {
-            CodeError::OtherQuiz => ctx.t("teacher.code_other_quiz"),
-            CodeError::OtherVersion => ctx.t("teacher.code_other_version"),
-            _ => ctx.t("teacher.code_mistyped"),
-        },
-    )?;
-    let rows: Vec<(String, BTreeSet<usize>, bool)> = quiz
-        .questions
-        .iter()
-        .zip(&decoded.answers)
-        .filter(|(q, _)| session.questions.contains(&q.key()))
-        .map(|(q, a)| {
-            let chosen: BTreeSet<usize> = a.iter().map(|&i| usize::from(i)).collect();
-            let right = q.is_right(&chosen);
-            (q.key(), chosen, right)
-        })
-        .collect();
+    let rows = teacher::answers_from_code(session, quiz, code).map_err(|e| match e {
+        CodeProblem::OtherQuiz => ctx.t("teacher.code_other_quiz"),
+        CodeProblem::OtherVersion => ctx.t("teacher.code_other_version"),
+        CodeProblem::Mistyped => ctx.t("teacher.code_mistyped"),
+    })?;
     ctx.teacher_write(|t| t.record_answers(session.id, pupil_id, &rows))
         .map_err(|e| e.to_string())
 }
