@@ -6,31 +6,20 @@
 
 use std::borrow::Cow;
 
-/// A language Sauga is written in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Lang {
-    Lt,
-    En,
-    Ru,
-    Uk,
+coded! {
+    /// A language Sauga is written in.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum Lang {
+        Lt = "lt",
+        En = "en",
+        Ru = "ru",
+        Uk = "uk",
+    }
 }
 
 impl Lang {
-    /// Every language, in the order they are offered.
-    pub const ALL: [Lang; 4] = [Lang::Lt, Lang::En, Lang::Ru, Lang::Uk];
-
     /// The language used when the device's language is none of ours.
     pub const DEFAULT: Lang = Lang::Lt;
-
-    /// ISO 639-1 code, as used in file names, the `lang` attribute and storage.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Lt => "lt",
-            Lang::En => "en",
-            Lang::Ru => "ru",
-            Lang::Uk => "uk",
-        }
-    }
 
     /// The language's name in itself, as shown on the language buttons.
     pub fn native_name(self) -> &'static str {
@@ -56,11 +45,6 @@ impl Lang {
     /// Whether the language is written in Cyrillic (Russian, Ukrainian).
     pub fn is_cyrillic(self) -> bool {
         matches!(self, Lang::Ru | Lang::Uk)
-    }
-
-    /// Exactly one of our codes (`lt`, `en`, `ru`, `uk`).
-    pub fn from_code(code: &str) -> Option<Lang> {
-        Lang::ALL.into_iter().find(|l| l.code() == code)
     }
 
     /// A BCP 47 tag as a browser or an OS reports it (`uk-UA`, `lt_LT.UTF-8`, `EN`).

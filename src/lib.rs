@@ -11,6 +11,8 @@
 rust_i18n::i18n!("locales", fallback = "en");
 
 // Domain.
+#[macro_use]
+mod coded; // `coded!`: enums written as fixed codes (one table each)
 pub mod check; // problems found in written files, one collector, TOML with lines
 pub mod content; // the course model, its loading and every content check
 pub mod dates; // YYYY-MM-DD dates as day counts

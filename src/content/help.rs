@@ -15,74 +15,30 @@ use crate::dates::Date;
 use crate::lang::Lang;
 use crate::lang::PerLang;
 
-/// What a service helps with; the Help screen groups by it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Category {
-    Emergency,
-    Trafficking,
-    ChildYouth,
-    EmotionalSupport,
-    MissingPersons,
-    ConsularAbroad,
-}
-
-impl Category {
-    pub const ALL: [Category; 6] = [
-        Category::Emergency,
-        Category::Trafficking,
-        Category::ChildYouth,
-        Category::EmotionalSupport,
-        Category::MissingPersons,
-        Category::ConsularAbroad,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Category::Emergency => "emergency",
-            Category::Trafficking => "trafficking",
-            Category::ChildYouth => "child-youth",
-            Category::EmotionalSupport => "emotional-support",
-            Category::MissingPersons => "missing-persons",
-            Category::ConsularAbroad => "consular-abroad",
-        }
+coded! {
+    /// What a service helps with; the Help screen groups by it.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    pub enum Category {
+        Emergency = "emergency",
+        Trafficking = "trafficking",
+        ChildYouth = "child-youth",
+        EmotionalSupport = "emotional-support",
+        MissingPersons = "missing-persons",
+        ConsularAbroad = "consular-abroad",
     }
 }
 
-/// Who a service is for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Who {
-    Everyone,
-    Children,
-    YoungPeople,
-    Women,
-    Men,
-    Foreigners,
-}
-
-impl Who {
-    pub const ALL: [Who; 6] = [
-        Who::Everyone,
-        Who::Children,
-        Who::YoungPeople,
-        Who::Women,
-        Who::Men,
-        Who::Foreigners,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Who::Everyone => "everyone",
-            Who::Children => "children",
-            Who::YoungPeople => "young-people",
-            Who::Women => "women",
-            Who::Men => "men",
-            Who::Foreigners => "foreigners",
-        }
+coded! {
+    /// Who a service is for.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    pub enum Who {
+        Everyone = "everyone",
+        Children = "children",
+        YoungPeople = "young-people",
+        Women = "women",
+        Men = "men",
+        Foreigners = "foreigners",
     }
-}
-
-fn from_code<T: Copy>(all: &[T], code: &str, name: impl Fn(T) -> &'static str) -> Option<T> {
-    all.iter().copied().find(|x| name(*x) == code)
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -385,7 +341,7 @@ pub(crate) fn load(r: &mut FileReport<'_>, text: &str, today: Date) -> Vec<Servi
             .categories
             .iter()
             .filter_map(|c| {
-                let found = from_code(&Category::ALL, c, Category::code);
+                let found = Category::from_code(c);
                 if found.is_none() {
                     err("categories", format!("unknown category `{c}`"));
                 }
@@ -402,7 +358,7 @@ pub(crate) fn load(r: &mut FileReport<'_>, text: &str, today: Date) -> Vec<Servi
             .audience
             .iter()
             .filter_map(|w| {
-                let found = from_code(&Who::ALL, w, Who::code);
+                let found = Who::from_code(w);
                 if found.is_none() {
                     err("audience", format!("unknown audience `{w}`"));
                 }

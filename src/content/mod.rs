@@ -31,27 +31,13 @@ use crate::quiz::{Quiz, SelfCheck};
 static EMBEDDED: include_dir::Dir<'static> =
     include_dir::include_dir!("$CARGO_MANIFEST_DIR/content");
 
-/// Who a module is written for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Audience {
-    Pupils,
-    Teachers,
-    Specialists,
-}
-
-impl Audience {
-    pub const ALL: [Audience; 3] = [Audience::Pupils, Audience::Teachers, Audience::Specialists];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Audience::Pupils => "pupils",
-            Audience::Teachers => "teachers",
-            Audience::Specialists => "specialists",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Audience> {
-        Audience::ALL.into_iter().find(|a| a.code() == code)
+coded! {
+    /// Who a module is written for.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum Audience {
+        Pupils = "pupils",
+        Teachers = "teachers",
+        Specialists = "specialists",
     }
 }
 
@@ -64,24 +50,16 @@ pub struct Source {
     pub checked: Option<String>,
 }
 
-/// What a module is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Kind {
-    /// A lesson (pupils' modules, the teachers' and specialists' track).
-    Lesson,
-    /// A made-up case for discussion.
-    Story,
-    /// A 45-minute lesson plan for a pupil module (`plan_for`).
-    Plan,
-}
-
-impl Kind {
-    pub fn code(self) -> &'static str {
-        match self {
-            Kind::Lesson => "lesson",
-            Kind::Story => "story",
-            Kind::Plan => "plan",
-        }
+coded! {
+    /// What a module is.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum Kind {
+        /// A lesson (pupils' modules, the teachers' and specialists' track).
+        Lesson = "lesson",
+        /// A made-up case for discussion.
+        Story = "story",
+        /// A 45-minute lesson plan for a pupil module (`plan_for`).
+        Plan = "plan",
     }
 }
 

@@ -196,11 +196,11 @@ impl Checker {
             }
         }
 
-        let kind = match raw.kind.as_deref().unwrap_or("lesson") {
-            "lesson" => Kind::Lesson,
-            "story" => Kind::Story,
-            "plan" => Kind::Plan,
-            other => {
+        let code = raw.kind.as_deref().unwrap_or(Kind::Lesson.code());
+        let kind = match Kind::from_code(code) {
+            Some(kind) => kind,
+            None => {
+                let other = code;
                 self.at(
                     &meta_path,
                     None,

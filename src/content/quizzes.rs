@@ -111,10 +111,10 @@ pub(crate) fn load_module_quiz(
 ) -> Option<Quiz> {
     let raw: RawQuiz = r.parse(text)?;
     let before = r.count();
-    if !(1..=15).contains(&raw.version) {
+    if !is_valid_version(raw.version) {
         r.at(
             "version".into(),
-            "must be 1 to 15 (result codes carry 4 bits of it)",
+            format!("must be 1 to {MAX_VERSION} (result codes carry 4 bits of it)"),
         );
     }
     let mut ids = BTreeSet::new();
@@ -271,10 +271,10 @@ pub(crate) fn load_final(r: &mut FileReport<'_>, text: &str, quizzes: &[Quiz]) -
     if raw.id != FINAL_ID {
         r.at("id".into(), format!("must be `{FINAL_ID}`"));
     }
-    if !(1..=15).contains(&raw.version) {
+    if !is_valid_version(raw.version) {
         r.at(
             "version".into(),
-            "must be 1 to 15 (result codes carry 4 bits of it)",
+            format!("must be 1 to {MAX_VERSION} (result codes carry 4 bits of it)"),
         );
     }
     let mut questions = Vec::new();

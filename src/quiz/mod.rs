@@ -12,33 +12,13 @@ pub mod resultcode;
 use crate::lang::PerLang;
 use crate::quiz::resultcode::Slot;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum QuestionKind {
-    Single,
-    Multiple,
-    TrueFalse,
-    Scenario,
-}
-
-impl QuestionKind {
-    pub fn code(self) -> &'static str {
-        match self {
-            QuestionKind::Single => "single",
-            QuestionKind::Multiple => "multiple",
-            QuestionKind::TrueFalse => "true-false",
-            QuestionKind::Scenario => "scenario",
-        }
-    }
-
-    pub(crate) fn from_code(s: &str) -> Option<QuestionKind> {
-        [
-            QuestionKind::Single,
-            QuestionKind::Multiple,
-            QuestionKind::TrueFalse,
-            QuestionKind::Scenario,
-        ]
-        .into_iter()
-        .find(|k| k.code() == s)
+coded! {
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum QuestionKind {
+        Single = "single",
+        Multiple = "multiple",
+        TrueFalse = "true-false",
+        Scenario = "scenario",
     }
 }
 
@@ -122,6 +102,14 @@ pub const TOPICS: &[&str] = &[
     "what-is-trafficking",
     "teacher",
 ];
+
+/// The highest quiz version: result codes carry the version in 4 bits.
+pub const MAX_VERSION: u8 = 15;
+
+/// Whether `version` is one a quiz may have (1 to [`MAX_VERSION`]).
+pub fn is_valid_version(version: u8) -> bool {
+    (1..=MAX_VERSION).contains(&version)
+}
 
 /// A scenario question written as one text (GIFT, a teacher's question form): the
 /// situation, a blank line, then the question. An empty situation leaves the question

@@ -106,3 +106,15 @@ const OWN_QUIZZES: &str = "
         updated_at INTEGER NOT NULL
     ) STRICT;
 ";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn own_quiz_versions_are_bounded_as_quizzes_are() {
+        // A shipped step never changes, so its bound is checked against the rule.
+        let bound = format!("BETWEEN 1 AND {}", crate::quiz::MAX_VERSION);
+        assert!(OWN_QUIZZES.contains(&bound), "{OWN_QUIZZES}");
+    }
+}

@@ -6,35 +6,15 @@ use rusqlite::{params, OptionalExtension};
 use super::{Result, Store};
 use crate::lang::Lang;
 
-/// How large lesson text is shown.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum TextSize {
-    Small,
-    #[default]
-    Normal,
-    Large,
-    Largest,
-}
-
-impl TextSize {
-    pub const ALL: [TextSize; 4] = [
-        TextSize::Small,
-        TextSize::Normal,
-        TextSize::Large,
-        TextSize::Largest,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            TextSize::Small => "small",
-            TextSize::Normal => "normal",
-            TextSize::Large => "large",
-            TextSize::Largest => "largest",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<TextSize> {
-        TextSize::ALL.into_iter().find(|t| t.code() == code)
+coded! {
+    /// How large lesson text is shown.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+    pub enum TextSize {
+        Small = "small",
+        #[default]
+        Normal = "normal",
+        Large = "large",
+        Largest = "largest",
     }
 }
 

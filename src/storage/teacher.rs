@@ -135,9 +135,10 @@ impl Teacher<'_> {
                 .conn
                 .execute(
                     "UPDATE own_quiz SET title = ?2, lang = ?3, gift = ?4, updated_at = ?5,
-                             version = CASE WHEN version >= 15 THEN 1 ELSE version + 1 END
+                             version = CASE WHEN version >= ?6 THEN 1 ELSE version + 1 END
                          WHERE id = ?1",
-                    params![id, title, lang.code(), gift, now],
+                    // An edit raises the version: one more, back to 1 after the highest.
+                    params![id, title, lang.code(), gift, now, crate::quiz::MAX_VERSION],
                 )
                 .map_err(storage)
                 .and_then(|changed| {
@@ -334,7 +335,8 @@ impl Teacher<'_> {
                     .filter(|s| !s.is_empty())
                     .map(str::to_string)
                     .collect(),
-                mode: Mode::from_code(&r.get::<_, String>(5)?),
+                // The schema allows no other mode.
+                mode: Mode::from_code(&r.get::<_, String>(5)?).unwrap_or(Mode::Shared),
                 started_at: r.get(6)?,
             })
         })?;

@@ -101,7 +101,8 @@ pub fn check_backup(json: &str) -> std::result::Result<Backup, RestoreError> {
             class: title.clone(),
             message,
         };
-        if crate::lang::Lang::from_code(lang).is_none() || !(1..=15).contains(version) {
+        if crate::lang::Lang::from_code(lang).is_none() || !crate::quiz::is_valid_version(*version)
+        {
             return Err(bad(format!(
                 "own quiz with language `{lang}` and version {version}"
             )));
@@ -132,7 +133,7 @@ pub fn check_backup(json: &str) -> std::result::Result<Backup, RestoreError> {
             }
         }
         for s in &c.sessions {
-            if !matches!(s.mode.as_str(), "shared" | "codes" | "tally") {
+            if super::model::Mode::from_code(&s.mode).is_none() {
                 return Err(bad(format!("unknown session mode `{}`", s.mode)));
             }
             if s.questions.is_empty() {

@@ -113,28 +113,12 @@ impl Pupil {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mode {
-    Shared,
-    Codes,
-    Tally,
-}
-
-impl Mode {
-    pub fn code(self) -> &'static str {
-        match self {
-            Mode::Shared => "shared",
-            Mode::Codes => "codes",
-            Mode::Tally => "tally",
-        }
-    }
-
-    pub(crate) fn from_code(s: &str) -> Mode {
-        match s {
-            "codes" => Mode::Codes,
-            "tally" => Mode::Tally,
-            _ => Mode::Shared,
-        }
+coded! {
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum Mode {
+        Shared = "shared",
+        Codes = "codes",
+        Tally = "tally",
     }
 }
 

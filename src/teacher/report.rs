@@ -18,6 +18,13 @@ pub fn percent(part: u32, whole: u32) -> f64 {
     }
 }
 
+/// Whether a tally of `question` counts pupils: with one right option a count is
+/// pupils; with several it is ticks, which show the popular wrong option but cannot
+/// say who got it all right, so they add nothing to percentages, trend or topics.
+pub fn tally_counts_pupils(question: Option<&Question>) -> bool {
+    question.is_some_and(|q| q.correct_set().len() == 1)
+}
+
 /// A topic's line in the class report.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TopicLine {
@@ -146,9 +153,7 @@ pub fn question_results(
                 .map(|q| q.correct_set())
                 .unwrap_or_default();
             if let Some(counts) = tallies.get(&(session.id, key.clone())) {
-                // With one right option a count is pupils; with several it is ticks, which
-                // show the popular wrong option but cannot say who got it all right.
-                let single = correct_set.len() == 1;
+                let single = tally_counts_pupils(questions.get(key).copied());
                 for (o, &n) in counts.iter().enumerate() {
                     if single {
                         answered += n;
@@ -195,16 +200,12 @@ pub fn topic_results(
         e.0 += u32::from(a.correct);
         e.1 += 1;
     }
-    // Tallies count for questions with one right option only, as in
-    // `question_results` (with several, the counts are ticks, not pupils).
     for ((_, key), counts) in tallies {
-        let correct = questions
-            .get(key)
-            .map(|q| q.correct_set())
-            .unwrap_or_default();
-        if correct.len() != 1 {
+        let question = questions.get(key).copied();
+        if !tally_counts_pupils(question) {
             continue;
         }
+        let correct = question.map(|q| q.correct_set()).unwrap_or_default();
         let e = per_question.entry(key.as_str()).or_default();
         for (o, &n) in counts.iter().enumerate() {
             e.1 += n;

@@ -245,7 +245,7 @@ fn TallyQuestion(session_id: i64, number: usize, question: Question, counts: Vec
     rsx! {
         div { class: "tally", "data-tally": "{key}",
             p { strong { "Q{number}. " } {question.text.get(lang).clone()} }
-            if question.correct_set().len() > 1 {
+            if !teacher::tally_counts_pupils(Some(&question)) {
                 p { class: "muted small", "data-tally-ticks": "true", {ctx.t("teacher.tally_multiple")} }
             }
             for (i, o) in question.options.iter().enumerate() {
