@@ -65,7 +65,7 @@ mod driver {
                     Ok(s) => s,
                     Err(e) => finish(2, &format!("FAIL: cannot read {path}: {e}")),
                 };
-                let mut eval = document::eval(&script);
+                let mut eval = sauga::ui::js::run(&script);
                 loop {
                     match eval.recv::<String>().await {
                         Ok(line) if line.starts_with("PASS") => finish(0, &line),

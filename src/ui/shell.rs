@@ -4,6 +4,7 @@
 use dioxus::prelude::*;
 
 use super::components::icons::{Icon, Svg};
+use super::js;
 use super::state::{use_ctx, Ctx, SaveState, Screen, StoreHandle};
 use super::views::help::Help;
 use super::views::home::Home;
@@ -128,15 +129,12 @@ pub fn Shell(
     // The page's own `lang` attribute follows the language (screen readers, fonts).
     use_effect(move || {
         let code = (ctx.lang)().code();
-        let _ = document::eval(&format!("document.documentElement.lang = '{code}';"));
+        js::set_page_lang(code);
     });
     // A new screen starts at its top, with keyboard and screen-reader focus there.
     use_effect(move || {
         let _ = (ctx.screen)();
-        let _ = document::eval(
-            "window.scrollTo(0, 0); const h = document.querySelector('#content h1'); \
-             if (h) { h.setAttribute('tabindex', '-1'); h.focus({ preventScroll: true }); }",
-        );
+        js::top_of_screen();
     });
     use_hook(move || watch_keys_and_idle(ctx));
     if (ctx.exited)() {
@@ -210,32 +208,12 @@ pub fn Shell(
     }
 }
 
-/// Keyboard quick exit (Shift pressed three times within five seconds, as on
-/// GOV.UK) and the idle lock, watched in the page or window for as long as the app runs.
-const WATCH_JS: &str = r#"
-let shifts = [];
-let last = Date.now();
-const seen = () => { last = Date.now(); };
-for (const t of ["pointerdown", "keydown", "touchstart", "wheel", "input"]) {
-  window.addEventListener(t, seen, { capture: true, passive: true });
-}
-window.addEventListener("keydown", (e) => {
-  if (e.key !== "Shift" || e.repeat) return;
-  const now = Date.now();
-  shifts = shifts.filter((t) => now - t < 5000);
-  shifts.push(now);
-  if (shifts.length >= 3) { shifts = []; dioxus.send("exit"); }
-}, true);
-setInterval(() => dioxus.send("idle:" + Math.floor((Date.now() - last) / 1000)), 5000);
-await new Promise(() => {});
-"#;
-
 /// Idle time after which teacher mode asks for the PIN again.
 const TEACHER_IDLE_SECONDS: u64 = 5 * 60;
 
 fn watch_keys_and_idle(ctx: Ctx) {
     spawn(async move {
-        let mut watcher = document::eval(WATCH_JS);
+        let mut watcher = js::watch_keys_and_idle();
         while let Ok(message) = watcher.recv::<String>().await {
             if message == "exit" {
                 ctx.quick_exit();

@@ -45,16 +45,25 @@ async function shot(page, name, { fullPage = false } = {}) {
   return file;
 }
 
-/** Opens the app and waits until it has rendered its frame. */
-async function open(context) {
+/**
+ * The one way a test gets a page (tests/it/layers.rs checks that no other code opens
+ * one): script errors, and any request that is not to our server, land in `errors`,
+ * which every test asserts empty. The app must never reach out.
+ */
+async function watchedPage(context, { consoleErrors = false } = {}) {
   const page = context.pages()[0] ?? (await context.newPage());
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
-  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-  // The app must never reach out: fail on any request that is not to our server.
+  if (consoleErrors) page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
   page.on("request", (r) => {
     if (!r.url().startsWith(url) && !r.url().startsWith("data:")) errors.push(`network: ${r.url()}`);
   });
+  return { page, errors };
+}
+
+/** Opens the app and waits until it has rendered its frame. */
+async function open(context) {
+  const { page, errors } = await watchedPage(context, { consoleErrors: true });
   await page.goto(url);
   await page.waitForSelector("nav.tabbar");
   return { page, errors };
@@ -213,9 +222,7 @@ async function freshStart(locale) {
     viewport: { width: 360, height: 740 },
     locale,
   });
-  const page = context.pages()[0] ?? (await context.newPage());
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
+  const { page, errors } = await watchedPage(context);
   return { dir, context, page, errors };
 }
 

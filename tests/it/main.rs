@@ -5,6 +5,7 @@ mod components;
 mod content;
 mod help;
 mod i18n;
+mod layers;
 mod quiz;
 mod storage;
 mod support;

@@ -166,7 +166,7 @@ fn ServiceCard(service: Service, abroad: bool) -> Element {
                                     r#type: "button",
                                     "aria-label": format!("{} {}", ctx.t("help.copy"), number),
                                     onclick: move |_| {
-                                        copy_text(&number);
+                                        crate::ui::js::copy_text(&number);
                                         copied.set(Some(number.clone()));
                                     },
                                     if copied().as_deref() == Some(p.display.as_str()) { {ctx.t("help.copied")} } else { {ctx.t("help.copy")} }
@@ -209,11 +209,4 @@ fn Checked(service: Service) -> Element {
             }
         }
     }
-}
-
-fn copy_text(text: &str) {
-    let quoted = format!("{text:?}");
-    let _ = document::eval(&format!(
-        "if (navigator.clipboard) {{ navigator.clipboard.writeText({quoted}).catch(() => {{}}); }}"
-    ));
 }

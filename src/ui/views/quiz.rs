@@ -129,7 +129,7 @@ pub fn QuizRun(id: String) -> Element {
     // Every question and the result start at the top of the screen.
     use_effect(move || {
         let _ = (step(), done(), round());
-        let _ = document::eval("window.scrollTo(0, 0);");
+        crate::ui::js::scroll_to_top();
     });
     let Some(quiz) = ctx.catalog.quiz(&id).cloned() else {
         return rsx! { p { {ctx.t("module.not_found")} } };
@@ -375,7 +375,7 @@ pub fn SelfCheckRun() -> Element {
     let mut answers = use_signal(Vec::<usize>::new);
     use_effect(move || {
         let _ = (answers().len(), started());
-        let _ = document::eval("window.scrollTo(0, 0);");
+        crate::ui::js::scroll_to_top();
     });
     let Some(check) = ctx.catalog.self_check.as_ref() else {
         return rsx! { p { {ctx.t("module.not_found")} } };

@@ -296,7 +296,7 @@ pub fn ClassView(id: i64) -> Element {
                             {ctx.t(&format!("teacher.csv_{which}"))}
                         }
                     }
-                    button { class: "btn small", onclick: move |_| { let _ = document::eval("window.print()"); }, {ctx.t("teacher.print")} }
+                    button { class: "btn small", onclick: move |_| { crate::ui::js::print(); }, {ctx.t("teacher.print")} }
                 }
                 if let Some(m) = class_exported() {
                     p { class: "muted", "data-class-exported": "true", "{m}" }

@@ -203,7 +203,7 @@ pub fn SessionView(id: i64) -> Element {
                         },
                         {ctx.t("teacher.export_csv")}
                     }
-                    button { class: "btn", onclick: move |_| { let _ = document::eval("window.print()"); }, {ctx.t("teacher.print")} }
+                    button { class: "btn", onclick: move |_| { crate::ui::js::print(); }, {ctx.t("teacher.print")} }
                 }
                 if let Some(m) = exported() {
                     p { class: "muted", "data-exported": "true", "{m}" }
