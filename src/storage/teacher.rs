@@ -77,7 +77,7 @@ impl Teacher<'_> {
     }
 
     pub fn own_quizzes(&self) -> Result<Vec<OwnQuiz>> {
-        let mut stmt = self.conn.prepare(
+        let mut stmt = self.conn.prepare_cached(
             "SELECT id, title, lang, gift, version FROM own_quiz ORDER BY title COLLATE NOCASE, id",
         )?;
         let rows = stmt.query_map([], |r| {
@@ -203,7 +203,7 @@ impl Teacher<'_> {
     }
 
     pub fn classes(&self) -> Result<Vec<Class>> {
-        let mut stmt = self.conn.prepare(
+        let mut stmt = self.conn.prepare_cached(
             "SELECT id, name, archived FROM class ORDER BY archived, name COLLATE NOCASE, id",
         )?;
         let rows = stmt.query_map([], |r| {
@@ -258,7 +258,7 @@ impl Teacher<'_> {
     }
 
     pub fn pupils(&self, class_id: i64) -> Result<Vec<Pupil>> {
-        let mut stmt = self.conn.prepare(
+        let mut stmt = self.conn.prepare_cached(
             "SELECT id, number, nickname FROM pupil WHERE class_id = ?1 ORDER BY number",
         )?;
         let rows = stmt.query_map([class_id], |r| {
@@ -319,7 +319,7 @@ impl Teacher<'_> {
     }
 
     pub fn sessions(&self, class_id: i64) -> Result<Vec<Session>> {
-        let mut stmt = self.conn.prepare(
+        let mut stmt = self.conn.prepare_cached(
             "SELECT id, class_id, quiz_id, quiz_version, questions, mode, started_at
              FROM session WHERE class_id = ?1 ORDER BY started_at, id",
         )?;
@@ -407,7 +407,7 @@ impl Teacher<'_> {
     }
 
     pub fn answers(&self, class_id: i64) -> Result<Vec<AnswerRow>> {
-        let mut stmt = self.conn.prepare(
+        let mut stmt = self.conn.prepare_cached(
             "SELECT session_id, pupil_id, question_key, chosen, correct FROM answer
              WHERE session_id IN (SELECT id FROM session WHERE class_id = ?1)
              ORDER BY session_id",
@@ -456,7 +456,7 @@ impl Teacher<'_> {
 
     /// Tallies of a class: (session, question) → count per option.
     pub fn tallies(&self, class_id: i64) -> Result<Tallies> {
-        let mut stmt = self.conn.prepare(
+        let mut stmt = self.conn.prepare_cached(
             "SELECT t.session_id, t.question_key, t.option, t.count
              FROM tally t JOIN session s ON s.id = t.session_id WHERE s.class_id = ?1 ORDER BY t.option",
         )?;

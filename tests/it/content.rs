@@ -222,7 +222,7 @@ fn empty_page() {
 #[test]
 fn link_to_a_module_that_does_not_exist() {
     let (_d, problems, catalog) = broken(|root| {
-        for l in ["lt", "en", "ru", "uk"] {
+        for l in Lang::ALL.map(Lang::code) {
             replace(
                 &alpha(root, &format!("{l}.md")),
                 "module:beta",
@@ -312,7 +312,7 @@ fn the_command_prints_problems_and_fails() {
 }
 
 fn all_langs(root: &Path, from: &str, to: [&str; 4]) {
-    for (l, t) in ["lt", "en", "ru", "uk"].into_iter().zip(to) {
+    for (l, t) in Lang::ALL.map(Lang::code).into_iter().zip(to) {
         replace(&alpha(root, &format!("{l}.md")), from, t);
     }
 }
