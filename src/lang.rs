@@ -31,6 +31,11 @@ impl Lang {
         }
     }
 
+    /// Every language's code, as a content file's author is told them: "lt, en, ru, uk".
+    pub fn code_list() -> String {
+        Lang::ALL.map(Lang::code).join(", ")
+    }
+
     /// Every language but `self`: the ones a text is compared with.
     pub fn others(self) -> impl Iterator<Item = Lang> {
         Lang::ALL.into_iter().filter(move |l| *l != self)

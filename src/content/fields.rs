@@ -103,7 +103,7 @@ pub(crate) fn per_lang_from(
         if Lang::from_code(key).is_none() {
             report(
                 format!("{field}.{key}"),
-                "unknown language (use lt, en, ru, uk)".into(),
+                format!("unknown language (use {})", Lang::code_list()),
             );
         }
     }

@@ -376,7 +376,7 @@ pub(crate) fn load(r: &mut FileReport<'_>, text: &str, today: Date) -> Vec<Servi
                 if found.is_none() {
                     err(
                         "languages",
-                        format!("unknown language `{l}` (use lt, en, ru, uk)"),
+                        format!("unknown language `{l}` (use {})", Lang::code_list()),
                     );
                 }
                 found

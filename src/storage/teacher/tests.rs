@@ -10,6 +10,7 @@ use crate::quiz::{Question, QuestionKind};
 use crate::storage::Store;
 use crate::teacher::report::*;
 use crate::teacher::session_csv;
+use crate::teacher::RestoreError;
 
 fn verify(pin: &str, hash: &str) -> bool {
     hash == format!("h:{pin}")
