@@ -21,7 +21,7 @@ mod share;
 #[cfg(not(target_arch = "wasm32"))]
 use native as imp;
 #[cfg(not(target_arch = "wasm32"))]
-pub use native::read_content_dir;
+pub use native::{keep_aside, open_db_file, read_content_dir};
 
 /// True where a write must be copied somewhere after it commits (the web).
 pub const COPY_AFTER_WRITE: bool = cfg!(target_arch = "wasm32");

@@ -40,21 +40,95 @@ pub fn now_unix() -> i64 {
 }
 
 pub async fn open_store() -> Result<Store, StorageError> {
-    Store::open(&db_path()?)
+    open_db_file(&db_path()?)
+}
+
+/// `path` with a suffix on its file name (`sauga.sqlite3-wal`).
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    PathBuf::from(format!("{}{suffix}", path.display()))
+}
+
+/// The files SQLite may keep beside a database.
+const COMPANIONS: [&str; 3] = ["-wal", "-shm", "-journal"];
+
+fn unavailable(path: &Path, e: std::io::Error) -> StorageError {
+    StorageError::Unavailable(format!("{}: {e}", path.display()))
+}
+
+/// Makes a rename in `dir` survive a power cut (where the system allows it).
+fn sync_dir(dir: &Path) {
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+}
+
+/// Opens the database file at `path`, creating it whole when there is none: a new
+/// file is made and migrated under a temporary name, closed, and only then moved into
+/// place, so a first start cut short (a phone that dies) leaves no half-made database
+/// and the next start simply begins again.
+pub fn open_db_file(path: &Path) -> Result<Store, StorageError> {
+    if !path.exists() {
+        let new = with_suffix(path, "-new");
+        for suffix in [""].into_iter().chain(COMPANIONS) {
+            let stale = with_suffix(&new, suffix);
+            if stale.exists() {
+                std::fs::remove_file(&stale).map_err(|e| unavailable(&stale, e))?;
+            }
+        }
+        drop(Store::open(&new)?);
+        std::fs::rename(&new, path).map_err(|e| unavailable(path, e))?;
+        if let Some(dir) = path.parent() {
+            sync_dir(dir);
+        }
+    }
+    Store::open(path)
+}
+
+/// Keeps the database at `path` (and its companion files) under a new name beside
+/// it, never replacing an earlier copy; returns that name.
+pub fn keep_aside(path: &Path) -> Result<PathBuf, StorageError> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let stamp = now_unix();
+    for n in 1.. {
+        let name = if n == 1 {
+            format!("sauga-refused-{stamp}.sqlite3")
+        } else {
+            format!("sauga-refused-{stamp}-{n}.sqlite3")
+        };
+        let aside = dir.join(name);
+        let taken = [""]
+            .into_iter()
+            .chain(COMPANIONS)
+            .any(|s| with_suffix(&aside, s).exists());
+        if taken {
+            continue;
+        }
+        // A hard link fails rather than replace a file that appeared meanwhile.
+        match std::fs::hard_link(path, &aside) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(unavailable(path, e)),
+        }
+        for suffix in COMPANIONS {
+            let from = with_suffix(path, suffix);
+            if from.exists() {
+                std::fs::rename(&from, with_suffix(&aside, suffix))
+                    .map_err(|e| unavailable(&from, e))?;
+            }
+        }
+        std::fs::remove_file(path).map_err(|e| unavailable(path, e))?;
+        sync_dir(dir);
+        return Ok(aside);
+    }
+    unreachable!("some name is free")
 }
 
 pub async fn start_fresh() -> Result<Store, StorageError> {
     let path = db_path()?;
-    let aside = path.with_file_name(format!("sauga-refused-{}.sqlite3", now_unix()));
-    for suffix in ["", "-wal", "-shm"] {
-        let from = PathBuf::from(format!("{}{suffix}", path.display()));
-        if from.exists() {
-            let to = PathBuf::from(format!("{}{suffix}", aside.display()));
-            std::fs::rename(&from, &to)
-                .map_err(|e| StorageError::Unavailable(format!("{}: {e}", from.display())))?;
-        }
+    if path.exists() {
+        keep_aside(&path)?;
     }
-    Store::open(&path)
+    open_db_file(&path)
 }
 
 pub fn location() -> String {

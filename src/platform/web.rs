@@ -45,7 +45,8 @@ export async function idb_move(from, to) {
     const store = tx.objectStore("files");
     const q = store.get(from);
     q.onsuccess = () => {
-      if (q.result !== undefined) { store.put(q.result, to); store.delete(from); }
+      // `add` never replaces: were the name taken, the whole move would be undone.
+      if (q.result !== undefined) { store.add(q.result, to); store.delete(from); }
     };
     tx.oncomplete = () => resolve();
     tx.onerror = () => reject(tx.error);
@@ -125,7 +126,13 @@ pub async fn open_store() -> Result<Store, StorageError> {
 }
 
 pub async fn start_fresh() -> Result<Store, StorageError> {
-    let aside = format!("sauga-refused-{}.sqlite3", now_unix());
+    // Milliseconds and random digits, so two refusals never pick the same name (and
+    // `idb_move` would rather fail than replace an earlier copy).
+    let tag: String = js_random_bytes(4)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let aside = format!("sauga-refused-{}-{tag}.sqlite3", js_sys::Date::now() as i64);
     idb_move(KEY, &aside)
         .await
         .map_err(|e| StorageError::Unavailable(js_error(e)))?;

@@ -61,15 +61,33 @@ impl std::fmt::Debug for Store {
 }
 
 impl Store {
-    /// Opens (or creates) the database file at `path`, in WAL mode.
+    /// Opens (or creates) the database file at `path`, in WAL mode. Creating the
+    /// first file safely (so that a first start cut short leaves nothing half-made) is
+    /// the platform's part: see `platform::open_db_file`.
     pub fn open(path: &Path) -> Result<Store> {
-        // Check an existing file read-only first: a refused file is never written to,
-        // not even by SQLite tidying up a journal when the connection closes.
         if path.exists() {
+            // A rollback journal left beside the file is SQLite's record of a write
+            // cut short (an older build migrated before switching to WAL). Only a
+            // writer can roll it back, and rolling back restores the file as it was
+            // before that write, so nothing committed changes.
+            if Path::new(&format!("{}-journal", path.display())).exists() {
+                let conn = Connection::open_with_flags(
+                    path,
+                    OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+                )?;
+                conn.query_row("SELECT COUNT(*) FROM sqlite_master", [], |_| Ok(()))?;
+            }
+            // Then check it read-only: a refused file is never written to.
             let probe = Connection::open_with_flags(
                 path,
                 OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
             )?;
+            let pages: i64 = probe.pragma_query_value(None, "page_count", |r| r.get(0))?;
+            if pages == 0 {
+                // Sauga never leaves an empty file (a new one is made aside and moved
+                // into place whole), so an empty one lost its contents elsewhere.
+                return Err(StorageError::Damaged("the file is empty".into()));
+            }
             Store::check(&probe)?;
         }
         let conn = Connection::open_with_flags(
@@ -79,12 +97,20 @@ impl Store {
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        let store = Store::prepare(conn)?;
-        // WAL lets a reader and a writer work at once; FULL makes a commit survive a
-        // power cut, which matters more here than a millisecond per write.
-        store.conn.pragma_update(None, "journal_mode", "WAL")?;
-        store.conn.pragma_update(None, "synchronous", "FULL")?;
-        Ok(store)
+        // WAL before any migration, so a migration cut short leaves a log SQLite
+        // recovers on the next open; FULL makes a commit survive a power cut, which
+        // matters more here than a millisecond per write.
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        Store::prepare(conn)
+    }
+
+    /// SQLite's full integrity check: true when the whole file is sound.
+    pub fn integrity_ok(&self) -> Result<bool> {
+        let result: String = self
+            .conn
+            .pragma_query_value(None, "integrity_check", |r| r.get(0))?;
+        Ok(result == "ok")
     }
 
     /// A database in memory, for tests and for "continue without saving".

@@ -103,13 +103,16 @@ pub fn StorageProblem(
                     p { class: "muted", "{error}" }
                 }
                 div { class: "stack",
-                    if damaged {
-                        button { class: "btn primary", onclick: move |_| on_fresh.call(()), {t("storage.start_fresh")} }
-                    }
                     if unavailable {
                         button { class: "btn primary", onclick: move |_| on_retry.call(()), {t("storage.retry")} }
                     }
+                    // Every refusal has a way forward that deletes nothing.
+                    button { class: if damaged { "btn primary" } else { "btn" }, "data-action": "start-fresh",
+                        onclick: move |_| on_fresh.call(()),
+                        if damaged { {t("storage.start_fresh")} } else { {t("storage.set_aside")} }
+                    }
                     button { class: "btn", onclick: move |_| on_memory.call(()), {t("storage.continue_memory")} }
+                    p { class: "muted", {t("storage.backup_hint")} }
                 }
             }
         }

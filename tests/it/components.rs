@@ -278,8 +278,14 @@ fn storage_problems_are_explained_in_the_users_language() {
         assert!(has(&html, &tr(lang, "storage.continue_memory")));
         assert!(
             !has(&html, &tr(lang, "storage.start_fresh")),
-            "a newer file is never replaced"
+            "a newer file is not called damaged"
         );
+        // Every refusal has a way forward that deletes nothing.
+        assert!(has(&html, &tr(lang, "storage.set_aside")), "{lang:?}");
+        assert!(has(&html, &tr(lang, "storage.backup_hint")), "{lang:?}");
+        let html = render_problem(StorageError::Unavailable("read-only".into()), lang);
+        assert!(has(&html, &tr(lang, "storage.retry")));
+        assert!(has(&html, &tr(lang, "storage.set_aside")));
 
         let html = render_problem(StorageError::Damaged("file is not a database".into()), lang);
         assert!(has(&html, &tr(lang, "storage.damaged_title")));

@@ -3,6 +3,7 @@
 
 mod components;
 mod content;
+mod crash;
 mod help;
 mod i18n;
 mod layers;

@@ -170,3 +170,34 @@ fn teacher_data_survives_reopening_and_deleting_a_class_takes_its_results() {
         assert_eq!(n, 0, "{table} rows left after deleting the class");
     }
 }
+
+#[test]
+fn an_empty_file_is_refused_as_damaged_and_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sauga.sqlite3");
+    fs::write(&path, b"").unwrap();
+    let err = sauga::platform::open_db_file(&path).unwrap_err();
+    assert!(matches!(err, StorageError::Damaged(_)), "{err:?}");
+    assert_eq!(
+        fs::metadata(&path).unwrap().len(),
+        0,
+        "the file is left as it was"
+    );
+}
+
+#[test]
+fn a_refused_file_kept_aside_never_replaces_an_earlier_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sauga.sqlite3");
+    let mut kept = Vec::new();
+    for content in [b"first damaged file".as_slice(), b"second damaged file"] {
+        fs::write(&path, content).unwrap();
+        let aside = sauga::platform::keep_aside(&path).unwrap();
+        assert!(!path.exists(), "moved, not copied");
+        kept.push((aside, content));
+    }
+    assert_ne!(kept[0].0, kept[1].0, "two refusals in the same second");
+    for (aside, content) in kept {
+        assert_eq!(fs::read(&aside).unwrap(), content, "{}", aside.display());
+    }
+}
