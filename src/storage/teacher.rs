@@ -54,19 +54,44 @@ impl Teacher<'_> {
         let Some((pin_hash, recovery_hash, failed, locked_until)) = row else {
             return Ok(PinCheck::NotSet);
         };
-        if now < locked_until {
-            return Ok(PinCheck::Wait {
-                seconds: locked_until - now,
-            });
-        }
-        if verify(pin, &pin_hash) || verify(pin, &recovery_hash) {
-            self.conn.execute(
+        let recovered = || {
+            crate::teacher::normalize_recovery(pin)
+                .is_some_and(|code| verify(&code, &recovery_hash))
+        };
+        let reset = |conn: &Connection| {
+            conn.execute(
                 "UPDATE teacher SET failed = 0, locked_until = 0 WHERE id = 1",
                 [],
-            )?;
+            )
+        };
+        if now < locked_until {
+            // The recovery code always opens, even during a wait.
+            if recovered() {
+                reset(self.conn)?;
+                return Ok(PinCheck::Recovered);
+            }
+            // Never longer than the rule gives: a lock taken while the clock was wrong
+            // ends within the longest wait.
+            let seconds = locked_until - now;
+            if seconds > MAX_WAIT {
+                self.conn.execute(
+                    "UPDATE teacher SET locked_until = ?1 WHERE id = 1",
+                    [now + MAX_WAIT],
+                )?;
+            }
+            return Ok(PinCheck::Wait {
+                seconds: seconds.min(MAX_WAIT),
+            });
+        }
+        if verify(pin, &pin_hash) {
+            reset(self.conn)?;
             return Ok(PinCheck::Open);
         }
-        let failed = failed as u32 + 1;
+        if recovered() {
+            reset(self.conn)?;
+            return Ok(PinCheck::Recovered);
+        }
+        let failed = u32::try_from(failed).unwrap_or(u32::MAX).saturating_add(1);
         let wait = lockout_wait(failed);
         self.conn.execute(
             "UPDATE teacher SET failed = ?1, locked_until = ?2 WHERE id = 1",

@@ -28,6 +28,23 @@ pub fn recovery_code(random: &[u8]) -> String {
         .collect()
 }
 
+/// A recovery code as the teacher may type it: as shown in groups, with spaces or
+/// dashes, in any case, with Crockford's look-alikes (I and L for 1, O for 0). `None`
+/// when it cannot be a recovery code.
+pub fn normalize_recovery(typed: &str) -> Option<String> {
+    let code: String = typed
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .map(|c| match c.to_ascii_uppercase() {
+            'I' | 'L' => '1',
+            'O' => '0',
+            c => c,
+        })
+        .collect();
+    let fits = code.chars().count() == RECOVERY_LEN && code.bytes().all(|b| ALPHABET.contains(&b));
+    fits.then_some(code)
+}
+
 /// Why a typed result code does not fit a session.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CodeProblem {
@@ -82,6 +99,37 @@ mod tests {
         assert!(
             !pin_is_valid("１２３４"),
             "full-width digits are not ASCII digits"
+        );
+    }
+
+    #[test]
+    fn a_recovery_code_is_read_as_it_is_shown() {
+        let code = "EARY3Y5Q7K";
+        for typed in [
+            "EARY3Y5Q7K",
+            "EAR Y3Y 5Q7 K",
+            "ear-y3y-5q7-k",
+            " Ear y3y 5q7k ",
+        ] {
+            assert_eq!(normalize_recovery(typed).as_deref(), Some(code), "{typed}");
+        }
+        assert_eq!(
+            normalize_recovery("1O1L 0000 00").as_deref(),
+            Some("1011000000")
+        );
+        assert_eq!(
+            normalize_recovery("IOIL000000").as_deref(),
+            Some("1011000000")
+        );
+        assert_eq!(
+            normalize_recovery("1234"),
+            None,
+            "a PIN is not a recovery code"
+        );
+        assert_eq!(
+            normalize_recovery("EARY3Y5Q7U"),
+            None,
+            "U is not in the alphabet"
         );
     }
 

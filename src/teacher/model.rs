@@ -69,13 +69,19 @@ pub fn lockout_wait(failed: u32) -> i64 {
         return 0;
     }
     let doublings = (failed - FREE_TRIES).min(7);
-    (30i64 << doublings).min(3600)
+    (30i64 << doublings).min(MAX_WAIT)
 }
+
+/// The longest wait the lockout rule gives; a stored wait is never read as longer (a
+/// lock taken while the clock was wrong must not last for years).
+pub const MAX_WAIT: i64 = 3600;
 
 /// What a PIN attempt gave.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PinCheck {
     Open,
+    /// Opened with the recovery code: the teacher is asked for a new PIN.
+    Recovered,
     Wrong {
         wait_seconds: i64,
     },
@@ -257,6 +263,7 @@ mod tests {
         assert_eq!(lockout_wait(6), 60);
         assert_eq!(lockout_wait(7), 120);
         assert_eq!(lockout_wait(40), 3600);
+        assert_eq!(lockout_wait(u32::MAX), MAX_WAIT, "no try waits longer");
     }
 
     #[test]

@@ -102,6 +102,9 @@ pub struct Ctx {
     pub term: Signal<Option<String>>,
     /// Teacher mode is open (the PIN was given); it closes on leaving it.
     pub teacher_open: Signal<bool>,
+    /// The recovery code opened teacher mode: a new PIN is asked before anything else.
+    /// Cleared, like `teacher_open`, on leaving teacher mode and on lock.
+    pub teacher_new_pin: Signal<bool>,
     /// Bumped after every teacher-data write, so teacher screens read again.
     pub teacher_rev: Signal<u64>,
     /// Best score and attempts per quiz.
@@ -155,6 +158,7 @@ impl Ctx {
                 ticks: Signal::new(s.ticks().unwrap_or_default()),
                 quiz_stats: Signal::new(s.quiz_stats().unwrap_or_default()),
                 teacher_open: Signal::new(false),
+                teacher_new_pin: Signal::new(false),
                 teacher_rev: Signal::new(0),
                 review: Signal::new(s.review().unwrap_or_default()),
                 catalog: Catalog::embedded(),
@@ -185,6 +189,10 @@ impl Ctx {
             let mut open = self.teacher_open;
             if *open.peek() {
                 open.set(false);
+            }
+            let mut new_pin = self.teacher_new_pin;
+            if *new_pin.peek() {
+                new_pin.set(false);
             }
         }
         let mut s = self.screen;
@@ -292,6 +300,8 @@ impl Ctx {
         // Locking also closes teacher mode: the passcode does not open class data.
         let mut open = self.teacher_open;
         open.set(false);
+        let mut new_pin = self.teacher_new_pin;
+        new_pin.set(false);
         if (self.has_passcode)() {
             let mut locked = self.locked;
             locked.set(true);

@@ -551,7 +551,8 @@ test("teacher mode: PIN, a class of 5, codes (one mistyped), tally, shared devic
     await page.fill('[data-input="repeat-pin"]', "2468");
     await page.click('[data-action="set-pin"]');
     await page.waitForSelector("[data-recovery]");
-    assert.match(await page.getAttribute("[data-recovery]", "data-recovery"), /^[0-9A-HJKMNP-TV-Z]{10}$/);
+    const recovery = await page.getAttribute("[data-recovery]", "data-recovery");
+    assert.match(recovery, /^[0-9A-HJKMNP-TV-Z]{10}$/);
     await page.click('[data-action="recovery-done"]');
 
     // A class of five, pseudonymous.
@@ -734,6 +735,23 @@ test("teacher mode: PIN, a class of 5, codes (one mistyped), tally, shared devic
     await page.click('[data-tab="settings"]');
     await page.click('[data-action="open-teacher-mode"]');
     await page.waitForSelector('[data-teacher-locked="true"]');
+    // A forgotten PIN: the recovery code, typed as it was shown (in groups, in small
+    // letters) in a field that takes letters, opens; a new PIN is asked first, then a
+    // new recovery code is shown, and the classes are all there.
+    await page.click('[data-action="toggle-recovery"]');
+    assert.equal(await page.getAttribute('[data-input="recovery"]', "inputmode"), "text");
+    const shown = recovery.match(/.{1,3}/g).join(" ").toLowerCase();
+    await page.fill('[data-input="recovery"]', shown);
+    await page.click('[data-action="open-teacher"]');
+    await page.waitForSelector('[data-pin-setup="after-recovery"]');
+    await shot(page, "teacher-after-recovery-lt");
+    await page.fill('[data-input="new-pin"]', "1357");
+    await page.fill('[data-input="repeat-pin"]', "1357");
+    await page.click('[data-action="set-pin"]');
+    await page.waitForSelector("[data-recovery]");
+    assert.notEqual(await page.getAttribute("[data-recovery]", "data-recovery"), recovery);
+    await page.click('[data-action="recovery-done"]');
+    await page.waitForSelector('button[data-class="8B"]');
     assert.deepEqual(errors, []);
   });
 });

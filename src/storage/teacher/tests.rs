@@ -51,7 +51,7 @@ fn pin_checks_and_waits() {
     let mut store = Store::open_in_memory().unwrap();
     let mut t = store.teacher();
     assert_eq!(t.check_pin("1234", 0, verify).unwrap(), PinCheck::NotSet);
-    t.set_pin("h:1234", "h:RECOVER").unwrap();
+    t.set_pin("h:1234", "h:REC0VERY12").unwrap();
     for i in 0..4 {
         assert_eq!(
             t.check_pin("0000", 100 + i, verify).unwrap(),
@@ -68,8 +68,11 @@ fn pin_checks_and_waits() {
         PinCheck::Wait { seconds: 20 }
     );
     assert_eq!(t.check_pin("1234", 140, verify).unwrap(), PinCheck::Open);
-    // The recovery code opens too, and the count starts again.
-    assert_eq!(t.check_pin("RECOVER", 141, verify).unwrap(), PinCheck::Open);
+    // The recovery code opens too (asking for a new PIN), and the count starts again.
+    assert_eq!(
+        t.check_pin("REC0VERY12", 141, verify).unwrap(),
+        PinCheck::Recovered
+    );
     assert_eq!(
         t.check_pin("0000", 142, verify).unwrap(),
         PinCheck::Wrong { wait_seconds: 0 }
@@ -437,4 +440,56 @@ fn deleting_a_class_deletes_its_answers() {
     );
     assert!(t.tallies(f.class).unwrap().is_empty());
     let _ = f.keys;
+}
+
+#[test]
+fn the_recovery_code_opens_as_shown_and_even_during_a_wait() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut t = store.teacher();
+    t.set_pin("h:1234", "h:EARY3Y5Q7K").unwrap();
+    assert_eq!(
+        t.check_pin("EAR Y3Y 5Q7 K", 0, verify).unwrap(),
+        PinCheck::Recovered,
+        "typed in its groups"
+    );
+    assert_eq!(
+        t.check_pin("ear-y3y-5q7-k", 1, verify).unwrap(),
+        PinCheck::Recovered,
+        "lowercase with dashes"
+    );
+    for i in 0..6 {
+        t.check_pin("0000", 10 + i, verify).unwrap();
+    }
+    assert!(matches!(
+        t.check_pin("1234", 20, verify).unwrap(),
+        PinCheck::Wait { .. }
+    ));
+    assert_eq!(
+        t.check_pin("EARY3Y5Q7K", 21, verify).unwrap(),
+        PinCheck::Recovered,
+        "the recovery code does not wait"
+    );
+    assert_eq!(t.check_pin("1234", 22, verify).unwrap(), PinCheck::Open);
+}
+
+#[test]
+fn a_wait_set_while_the_clock_was_wrong_ends_within_the_longest_wait() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut t = store.teacher();
+    t.set_pin("h:1234", "h:EARY3Y5Q7K").unwrap();
+    // The device's clock was years ahead when the wrong PINs were typed.
+    let wrong_clock = 4_000_000_000;
+    for i in 0..12 {
+        t.check_pin("0000", wrong_clock + i, verify).unwrap();
+    }
+    let now = 1_800_000_000;
+    match t.check_pin("1234", now, verify).unwrap() {
+        PinCheck::Wait { seconds } => assert!(seconds <= MAX_WAIT, "{seconds}"),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(
+        t.check_pin("1234", now + MAX_WAIT, verify).unwrap(),
+        PinCheck::Open,
+        "the lock is over after the longest wait"
+    );
 }

@@ -45,6 +45,10 @@ pub fn TeacherHome() -> Element {
             }
         };
     }
+    // Opened with the recovery code: a new PIN (and a new recovery code) first.
+    if (ctx.teacher_new_pin)() {
+        return rsx! { PinSetup { recovery } };
+    }
     let has_pin = ctx.teacher_read(|t| t.has_pin()).unwrap_or(false);
     if !(ctx.teacher_open)() {
         return if has_pin {
@@ -56,6 +60,8 @@ pub fn TeacherHome() -> Element {
     rsx! { Classes {} }
 }
 
+/// Choosing a PIN: on first use, and after the recovery code opened teacher mode
+/// (`recovered`), when the old PIN and recovery code are replaced and nothing else.
 #[component]
 fn PinSetup(recovery: Signal<Option<String>>) -> Element {
     let ctx = use_ctx();
@@ -63,10 +69,15 @@ fn PinSetup(recovery: Signal<Option<String>>) -> Element {
     let mut second = use_signal(String::new);
     let mut error = use_signal(|| None::<String>);
     let mut recovery = recovery;
+    let mut recovered = ctx.teacher_new_pin;
     rsx! {
-        section { class: "card",
+        section { class: "card", "data-pin-setup": if recovered() { "after-recovery" } else { "first" },
             h1 { {ctx.t("teacher.title")} }
-            p { {ctx.t("teacher.setup_text")} }
+            if recovered() {
+                p { role: "status", {ctx.t("teacher.recovered")} }
+            } else {
+                p { {ctx.t("teacher.setup_text")} }
+            }
             form { class: "stack",
                 onsubmit: move |e: FormEvent| {
                     e.prevent_default();
@@ -84,7 +95,10 @@ fn PinSetup(recovery: Signal<Option<String>>) -> Element {
                         .and_then(|p| crate::passcode::hash(&code, &platform::random_bytes(16)).map(|r| (p, r)));
                     match hashes {
                         Ok((p, r)) => match ctx.teacher_write(|t| t.set_pin(&p, &r)) {
-                            Ok(()) => recovery.set(Some(code)),
+                            Ok(()) => {
+                                recovered.set(false);
+                                recovery.set(Some(code));
+                            }
                             Err(e) => error.set(Some(e.to_string())),
                         },
                         Err(e) => error.set(Some(e.to_string())),
@@ -105,11 +119,19 @@ fn PinSetup(recovery: Signal<Option<String>>) -> Element {
     }
 }
 
+/// The PIN, or the recovery code as it was shown (spaces, dashes and case do not
+/// matter; its field takes letters).
 #[component]
 fn PinGate() -> Element {
     let ctx = use_ctx();
     let mut entry = use_signal(String::new);
     let mut message = use_signal(|| None::<String>);
+    let mut with_recovery = use_signal(|| false);
+    let label = if with_recovery() {
+        ctx.t("teacher.recovery_code")
+    } else {
+        ctx.t("teacher.enter_pin")
+    };
     rsx! {
         section { class: "card lock", "data-teacher-locked": "true",
             h1 { {ctx.t("teacher.enter_pin")} }
@@ -125,6 +147,12 @@ fn PinGate() -> Element {
                             let mut open = ctx.teacher_open;
                             open.set(true);
                         }
+                        Ok(PinCheck::Recovered) => {
+                            message.set(None);
+                            let mut new_pin = ctx.teacher_new_pin;
+                            new_pin.set(true);
+                            ctx.go(Screen::Teacher);
+                        }
                         Ok(PinCheck::Wrong { wait_seconds: 0 }) => message.set(Some(ctx.t("teacher.wrong_pin"))),
                         Ok(PinCheck::Wrong { wait_seconds: s }) | Ok(PinCheck::Wait { seconds: s }) => {
                             message.set(Some(ctx.t_with("teacher.wait", &[("n", &s.to_string())])))
@@ -133,15 +161,29 @@ fn PinGate() -> Element {
                         Err(e) => message.set(Some(e.to_string())),
                     }
                 },
-                input { class: "passcode", r#type: "password", inputmode: "numeric", autocomplete: "off",
-                    "aria-label": ctx.t("teacher.enter_pin"), "data-input": "pin",
-                    value: "{entry}", oninput: move |e: FormEvent| entry.set(e.value()) }
+                if with_recovery() {
+                    input { class: "passcode", r#type: "text", inputmode: "text", autocomplete: "off",
+                        autocapitalize: "characters", spellcheck: "false",
+                        "aria-label": "{label}", placeholder: "{label}", "data-input": "recovery",
+                        value: "{entry}", oninput: move |e: FormEvent| entry.set(e.value()) }
+                } else {
+                    input { class: "passcode", r#type: "password", inputmode: "numeric", autocomplete: "off",
+                        "aria-label": "{label}", "data-input": "pin",
+                        value: "{entry}", oninput: move |e: FormEvent| entry.set(e.value()) }
+                }
                 button { class: "btn primary wide", r#type: "submit", "data-action": "open-teacher", {ctx.t("lock.open")} }
             }
             if let Some(m) = message() {
                 p { class: "error", role: "alert", "{m}" }
             }
             p { class: "muted", {ctx.t("teacher.recovery_hint")} }
+            button { class: "btn small", r#type: "button", "data-action": "toggle-recovery",
+                onclick: move |_| {
+                    entry.set(String::new());
+                    with_recovery.set(!with_recovery());
+                },
+                if with_recovery() { {ctx.t("teacher.use_pin")} } else { {ctx.t("teacher.use_recovery")} }
+            }
         }
     }
 }
