@@ -21,7 +21,7 @@ mod share;
 #[cfg(not(target_arch = "wasm32"))]
 use native as imp;
 #[cfg(not(target_arch = "wasm32"))]
-pub use native::{keep_aside, open_db_file, read_content_dir};
+pub use native::{keep_aside, open_db_file, read_content_dir, save_file_in};
 
 /// True where a write must be copied somewhere after it commits (the web).
 pub const COPY_AFTER_WRITE: bool = cfg!(target_arch = "wasm32");
@@ -70,9 +70,49 @@ pub fn quick_exit() -> bool {
 }
 
 /// Saves an exported file for the user: a download in the browser, a file in the
-/// documents folder elsewhere. Returns where it went, to tell the user.
+/// documents folder elsewhere. Returns where it went, to tell the user. The name is
+/// made safe first ([`safe_file_name`]), whoever wrote it.
 pub fn save_file(name: &str, bytes: &[u8], mime: &str) -> Result<String, String> {
-    imp::save_file(name, bytes, mime)
+    imp::save_file(&safe_file_name(name), bytes, mime)
+}
+
+/// The longest file name an export gets, in characters (file systems allow 255 bytes).
+const MAX_NAME_CHARS: usize = 80;
+
+/// A file name that stays inside the folder it is saved in, on every system: one
+/// name (no folders: `/`, `\` and `:` become `-`), no control characters or
+/// characters Windows refuses, no leading dots or trailing dots and spaces, at most
+/// [`MAX_NAME_CHARS`] characters with its extension kept; letters of any language stay.
+/// Export names carry titles a teacher typed, or a restored backup brought.
+pub fn safe_file_name(name: &str) -> String {
+    let cleaned: String = name
+        .chars()
+        .map(|c| match c {
+            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '-',
+            c if c.is_control() => '-',
+            c => c,
+        })
+        .collect();
+    let trimmed = cleaned
+        .trim_start_matches(['.', ' ', '-'])
+        .trim_end_matches(['.', ' ']);
+    let (stem, ext) = match trimmed.rsplit_once('.') {
+        Some((s, e)) if !s.is_empty() && !e.is_empty() && e.chars().count() <= 8 => (s, e),
+        _ => (trimmed, ""),
+    };
+    let room = MAX_NAME_CHARS.saturating_sub(ext.chars().count() + 1);
+    let stem: String = stem.chars().take(room).collect();
+    let stem = stem.trim_end_matches(['.', ' ']);
+    let stem = if stem.is_empty() {
+        "sauga-export"
+    } else {
+        stem
+    };
+    if ext.is_empty() {
+        stem.to_string()
+    } else {
+        format!("{stem}.{ext}")
+    }
 }
 
 /// Files saved earlier by [`save_file`] whose names start with `prefix` and end with
@@ -86,4 +126,28 @@ pub fn saved_files(prefix: &str, suffix: &str) -> Vec<(String, String)> {
 /// The text of a file listed by [`saved_files`].
 pub fn read_saved(path: &str) -> Result<String, String> {
     imp::read_saved(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_file_name;
+
+    #[test]
+    fn file_names_are_made_safe() {
+        assert_eq!(
+            safe_file_name("sauga-own-Mano testas.gift"),
+            "sauga-own-Mano testas.gift"
+        );
+        assert_eq!(
+            safe_file_name("Тест: торгівля/люди.gift"),
+            "Тест- торгівля-люди.gift"
+        );
+        assert_eq!(safe_file_name("../../etc/passwd"), "etc-passwd");
+        assert_eq!(safe_file_name("...gift"), "gift");
+        assert_eq!(safe_file_name(""), "sauga-export");
+        assert_eq!(safe_file_name("a\u{7}b?.csv"), "a-b-.csv");
+        let long = safe_file_name(&format!("{}.csv", "ą".repeat(300)));
+        assert_eq!(long.chars().count(), 80);
+        assert!(long.ends_with(".csv"), "the extension is kept");
+    }
 }

@@ -196,15 +196,43 @@ pub fn saved_files(prefix: &str, suffix: &str) -> Vec<(String, String)> {
 
 /// `dir/name`, or `dir/stem-2.ext`, `-3`… if that file exists: an export never
 /// replaces an earlier one (two backups on one day are both kept).
-fn free_path(dir: &std::path::Path, name: &str) -> PathBuf {
+/// Writes `bytes` as a new file named `name` (made safe) in `dir`, or `name-2`,
+/// `name-3`… when taken: an earlier file is never replaced, even by two exports in the
+/// same instant (the file is created only if it does not exist).
+pub fn save_file_in(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf, String> {
+    use std::io::Write;
+    let name = super::safe_file_name(name);
     let (stem, ext) = match name.rsplit_once('.') {
-        Some((s, e)) if !s.is_empty() => (s, format!(".{e}")),
-        _ => (name, String::new()),
+        Some((s, e)) if !s.is_empty() => (s.to_string(), format!(".{e}")),
+        _ => (name.clone(), String::new()),
     };
-    std::iter::once(dir.join(name))
-        .chain((2..).map(|n| dir.join(format!("{stem}-{n}{ext}"))))
-        .find(|p| !p.exists())
-        .expect("some number is free")
+    for n in 1..10_000 {
+        let path = if n == 1 {
+            dir.join(&name)
+        } else {
+            dir.join(format!("{stem}-{n}{ext}"))
+        };
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+        {
+            Ok(mut file) => {
+                let written = file.write_all(bytes).and_then(|()| file.sync_all());
+                return match written {
+                    Ok(()) => Ok(path),
+                    Err(e) => {
+                        // No half-written export left behind.
+                        let _ = std::fs::remove_file(&path);
+                        Err(format!("{}: {e}", path.display()))
+                    }
+                };
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(format!("{}: {e}", path.display())),
+        }
+    }
+    Err(format!("{}: no free name for {name}", dir.display()))
 }
 
 pub fn read_saved(path: &str) -> Result<String, String> {
@@ -217,8 +245,7 @@ pub fn read_saved(path: &str) -> Result<String, String> {
 pub fn save_file(name: &str, bytes: &[u8], _mime: &str) -> Result<String, String> {
     let dir = export_dir()?;
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let path = free_path(&dir, name);
-    std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    let path = save_file_in(&dir, name, bytes)?;
     #[cfg(target_os = "android")]
     return super::share::share(name, bytes, _mime);
     #[cfg(target_os = "ios")]
@@ -266,16 +293,51 @@ mod tests {
     #[test]
     fn exports_never_replace_an_earlier_file() {
         let dir = tempfile::tempdir().unwrap();
-        let first = free_path(dir.path(), "sauga-teacher-2026-11-26.json");
-        assert_eq!(first, dir.path().join("sauga-teacher-2026-11-26.json"));
-        std::fs::write(&first, "a").unwrap();
-        let second = free_path(dir.path(), "sauga-teacher-2026-11-26.json");
+        let name = "sauga-teacher-2026-11-26.json";
+        let first = save_file_in(dir.path(), name, b"a").unwrap();
+        assert_eq!(first, dir.path().join(name));
+        let second = save_file_in(dir.path(), name, b"b").unwrap();
         assert_eq!(second, dir.path().join("sauga-teacher-2026-11-26-2.json"));
-        std::fs::write(&second, "b").unwrap();
+        let third = save_file_in(dir.path(), name, b"c").unwrap();
+        assert_eq!(third, dir.path().join("sauga-teacher-2026-11-26-3.json"));
+        assert_eq!(std::fs::read(&first).unwrap(), b"a", "the first is kept");
         assert_eq!(
-            free_path(dir.path(), "sauga-teacher-2026-11-26.json"),
-            dir.path().join("sauga-teacher-2026-11-26-3.json")
+            save_file_in(dir.path(), "notes", b"n").unwrap(),
+            dir.path().join("notes")
         );
-        assert_eq!(free_path(dir.path(), "notes"), dir.path().join("notes"));
+    }
+
+    #[test]
+    fn hostile_export_names_stay_in_the_export_folder() {
+        let outer = tempfile::tempdir().unwrap();
+        let dir = outer.path().join("exports");
+        std::fs::create_dir(&dir).unwrap();
+        for name in [
+            "../x.gift",
+            "/tmp/x.gift",
+            "a/b.gift",
+            "..\\..\\win.gift",
+            "C:evil.gift",
+            "..",
+            "",
+            "\u{0}nul\n.gift",
+            &"Ž".repeat(500),
+        ] {
+            let path = save_file_in(&dir, name, b"x").unwrap();
+            assert_eq!(
+                path.parent(),
+                Some(dir.as_path()),
+                "{name:?} → {}",
+                path.display()
+            );
+            let file = path.file_name().unwrap().to_string_lossy().into_owned();
+            assert!(!file.starts_with('.'), "{name:?} → {file}");
+            assert!(file.chars().count() <= 80, "{name:?} → {file}");
+        }
+        let outside: Vec<_> = std::fs::read_dir(outer.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(outside, ["exports"], "nothing written beside the folder");
     }
 }
