@@ -196,6 +196,7 @@ impl Teacher<'_> {
 
     pub fn create_class(&mut self, name: &str, now: i64) -> Result<i64> {
         let name = class_name(name)?;
+        let name = name.as_str();
         self.conn.execute(
             "INSERT INTO class (name, created_at) VALUES (?1, ?2)",
             params![name, now],
@@ -205,6 +206,7 @@ impl Teacher<'_> {
 
     pub fn rename_class(&mut self, id: i64, name: &str) -> Result<()> {
         let name = class_name(name)?;
+        let name = name.as_str();
         self.conn.execute(
             "UPDATE class SET name = ?2 WHERE id = ?1",
             params![id, name],
@@ -249,31 +251,40 @@ impl Teacher<'_> {
     /// (`-` for "number only"; empty lines are skipped). Numbers continue after the
     /// class's highest. Returns the pupils added.
     pub fn add_pupils(&mut self, class_id: i64, pasted: &str) -> Result<Vec<Pupil>> {
+        if pasted.len() > limits::PASTE_BYTES {
+            return Err(Invalid::PasteTooLong.into());
+        }
         let tx = self.conn.transaction()?;
-        let mut next: u32 = tx.query_row(
-            "SELECT COALESCE(MAX(number), 0) FROM pupil WHERE class_id = ?1",
+        let (mut next, count): (i64, i64) = tx.query_row(
+            "SELECT COALESCE(MAX(number), 0), COUNT(*) FROM pupil WHERE class_id = ?1",
             [class_id],
-            |r| r.get::<_, i64>(0),
-        )? as u32;
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        let lines: Vec<&str> = pasted
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        if count as usize + lines.len() > limits::PUPILS
+            || next + lines.len() as i64 > i64::from(limits::PUPIL_NUMBER)
+        {
+            return Err(Invalid::TooManyPupils.into());
+        }
         let mut added = Vec::new();
-        for line in pasted.lines() {
-            let line = line.trim();
-            if line.is_empty() {
-                continue;
-            }
+        for line in lines {
             let nickname: String = if line == "-" {
                 String::new()
             } else {
-                line.chars().take(40).collect()
+                line.chars().take(limits::NICKNAME_CHARS).collect()
             };
             next += 1;
             tx.execute(
                 "INSERT INTO pupil (class_id, number, nickname) VALUES (?1, ?2, ?3)",
-                params![class_id, i64::from(next), nickname],
+                params![class_id, next, nickname],
             )?;
             added.push(Pupil {
                 id: tx.last_insert_rowid(),
-                number: next,
+                number: next as u32,
                 nickname,
             });
         }

@@ -3,6 +3,9 @@
 
 use std::collections::BTreeSet;
 
+use super::model::{is_question_key, limits, Mode};
+use crate::quiz::MAX_OPTIONS;
+
 /// What a backup file says it is.
 pub const BACKUP_FORMAT: &str = "sauga-teacher-backup";
 /// The backup format this build writes and reads.
@@ -89,8 +92,38 @@ pub fn check_backup(json: &str) -> std::result::Result<Backup, RestoreError> {
         column: 0,
         message: e.to_string(),
     })?;
+    // Every number and length is held to what the app itself can make, so a restored
+    // file cannot break the screens that read it later.
+    let whole = |message: String| RestoreError::Invalid {
+        class: "—".into(),
+        message,
+    };
+    if backup.classes.len() > limits::CLASSES {
+        return Err(whole(format!("more than {} classes", limits::CLASSES)));
+    }
+    if backup.own_quizzes.len() > limits::OWN_QUIZZES {
+        return Err(whole(format!(
+            "more than {} own quizzes",
+            limits::OWN_QUIZZES
+        )));
+    }
+    let date_ok = |t: i64| (0..=limits::LAST_SECOND).contains(&t);
     let mut own_ids = BTreeSet::new();
     for (id, title, lang, gift, version) in &backup.own_quizzes {
+        if !(1..=limits::OWN_QUIZ_ID).contains(id) {
+            return Err(RestoreError::Invalid {
+                class: title.chars().take(limits::NAME_CHARS).collect(),
+                message: format!(
+                    "own quiz id {id} is not between 1 and {}",
+                    limits::OWN_QUIZ_ID
+                ),
+            });
+        }
+        if title.chars().count() > limits::NAME_CHARS || gift.len() > limits::GIFT_BYTES {
+            return Err(whole(format!(
+                "own quiz {id}: its title or text is too long"
+            )));
+        }
         if !own_ids.insert(*id) {
             return Err(RestoreError::Invalid {
                 class: title.clone(),
@@ -107,12 +140,22 @@ pub fn check_backup(json: &str) -> std::result::Result<Backup, RestoreError> {
                 "own quiz with language `{lang}` and version {version}"
             )));
         }
-        if let Err(errors) = crate::gift::parse(gift) {
-            return Err(bad(errors
-                .iter()
-                .map(|e| e.to_string())
-                .collect::<Vec<_>>()
-                .join("; ")));
+        match crate::gift::parse(gift) {
+            Err(errors) => {
+                return Err(bad(errors
+                    .iter()
+                    .take(5)
+                    .map(|e| e.to_string())
+                    .collect::<Vec<_>>()
+                    .join("; ")))
+            }
+            Ok(questions) if questions.is_empty() || questions.len() > limits::QUESTIONS => {
+                return Err(bad(format!(
+                    "an own quiz has 1 to {} questions",
+                    limits::QUESTIONS
+                )))
+            }
+            Ok(_) => {}
         }
     }
     for c in &backup.classes {
@@ -120,27 +163,68 @@ pub fn check_backup(json: &str) -> std::result::Result<Backup, RestoreError> {
             class: c.name.clone(),
             message,
         };
-        if c.name.trim().is_empty() {
-            return Err(bad("a class without a name".into()));
+        if c.name.trim().is_empty() || c.name.chars().count() > limits::NAME_CHARS {
+            return Err(bad(format!(
+                "a class name has 1 to {} characters",
+                limits::NAME_CHARS
+            )));
+        }
+        if !date_ok(c.created_at) {
+            return Err(bad(format!("the date {} is not a real date", c.created_at)));
+        }
+        if c.pupils.len() > limits::PUPILS || c.sessions.len() > limits::SESSIONS {
+            return Err(bad(format!(
+                "more than {} pupils or {} sessions",
+                limits::PUPILS,
+                limits::SESSIONS
+            )));
         }
         let mut numbers = BTreeSet::new();
         for p in &c.pupils {
-            if p.number == 0 || !numbers.insert(p.number) {
+            let fits = (1..=limits::PUPIL_NUMBER).contains(&p.number)
+                && p.nickname.chars().count() <= limits::NICKNAME_CHARS;
+            if !fits || !numbers.insert(p.number) {
                 return Err(bad(format!(
-                    "pupil number {} is missing or used twice",
+                    "pupil number {} is out of range, used twice, or has too long a nickname",
                     p.number
                 )));
             }
         }
         for s in &c.sessions {
-            if super::model::Mode::from_code(&s.mode).is_none() {
+            if Mode::from_code(&s.mode).is_none() {
                 return Err(bad(format!("unknown session mode `{}`", s.mode)));
             }
-            if s.questions.is_empty() {
-                return Err(bad("a session without questions".into()));
+            if s.questions.is_empty() || s.questions.len() > limits::QUESTIONS {
+                return Err(bad(format!(
+                    "a session has 1 to {} questions",
+                    limits::QUESTIONS
+                )));
+            }
+            if let Some(key) = s.questions.iter().find(|k| !is_question_key(k)) {
+                return Err(bad(format!(
+                    "the question key {key:?} cannot be one of Sauga's"
+                )));
+            }
+            let distinct: BTreeSet<&String> = s.questions.iter().collect();
+            if distinct.len() != s.questions.len() {
+                return Err(bad("a session asks a question twice".into()));
+            }
+            let quiz_ok = !s.quiz_id.trim().is_empty()
+                && s.quiz_id.chars().count() <= limits::KEY_CHARS
+                && crate::quiz::is_valid_version(s.quiz_version);
+            if !quiz_ok || !date_ok(s.started_at) {
+                return Err(bad(format!(
+                    "a session of quiz {:?} (version {}) on {}",
+                    s.quiz_id, s.quiz_version, s.started_at
+                )));
             }
             let mut seen = BTreeSet::new();
-            for (number, key, _, _) in &s.answers {
+            for (number, key, chosen, _) in &s.answers {
+                if chosen.len() > MAX_OPTIONS || chosen.iter().any(|&o| o >= MAX_OPTIONS) {
+                    return Err(bad(format!(
+                        "an answer of pupil {number} chose an option a question cannot have"
+                    )));
+                }
                 if !numbers.contains(number) {
                     return Err(bad(format!(
                         "an answer of pupil {number}, who is not in the class"
@@ -153,7 +237,12 @@ pub fn check_backup(json: &str) -> std::result::Result<Backup, RestoreError> {
                 }
             }
             let mut seen = BTreeSet::new();
-            for (key, option, _) in &s.tallies {
+            for (key, option, count) in &s.tallies {
+                if *option >= MAX_OPTIONS || *count > limits::TALLY {
+                    return Err(bad(format!(
+                        "tally `{key}` option {option} with {count} ticks is out of range"
+                    )));
+                }
                 if !s.questions.contains(key) || !seen.insert((key.clone(), *option)) {
                     return Err(bad(format!(
                         "tally `{key}` option {option} is not in the session or is there twice"

@@ -195,6 +195,45 @@ impl From<&BTreeSet<usize>> for Chosen {
     }
 }
 
+/// How large teacher data may grow: what the app itself lets a teacher make, with room
+/// to spare. Typed input and restored backups are both held to these.
+pub mod limits {
+    /// Pupils in one class.
+    pub const PUPILS: usize = 500;
+    /// The highest pupil number (numbers go on after the highest, from 1).
+    pub const PUPIL_NUMBER: u32 = 100_000;
+    /// A class name or an own quiz's title, in characters.
+    pub const NAME_CHARS: usize = 100;
+    /// A pupil's nickname, in characters.
+    pub const NICKNAME_CHARS: usize = 40;
+    /// Classes in a backup.
+    pub const CLASSES: usize = 1_000;
+    /// Sessions of one class.
+    pub const SESSIONS: usize = 10_000;
+    /// Questions in one session (and in one own quiz).
+    pub const QUESTIONS: usize = 200;
+    /// A question key (`module/q3`, `own-12/q4`), in characters.
+    pub const KEY_CHARS: usize = 100;
+    /// A tally count for one option.
+    pub const TALLY: u32 = 10_000;
+    /// Own quizzes, and the highest own quiz id.
+    pub const OWN_QUIZZES: usize = 10_000;
+    pub const OWN_QUIZ_ID: i64 = 1_000_000;
+    /// An own quiz's GIFT text, in bytes.
+    pub const GIFT_BYTES: usize = 1_000_000;
+    /// A pasted list of pupils, in bytes (a result code is checked by its own length).
+    pub const PASTE_BYTES: usize = 100_000;
+    /// Dates (seconds since 1970) up to the year 9999.
+    pub const LAST_SECOND: i64 = 253_402_300_799;
+}
+
+/// Whether a question key is one Sauga could have made: not empty, on one line, short.
+pub fn is_question_key(key: &str) -> bool {
+    !key.trim().is_empty()
+        && key.chars().count() <= limits::KEY_CHARS
+        && !key.chars().any(char::is_control)
+}
+
 /// Teacher input refused before anything is written: the screen says so beside the
 /// form, never as "not saved".
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -203,15 +242,20 @@ pub enum Invalid {
     NoClassName,
     #[error("`{0}` is not a question of this session")]
     NotInSession(String),
+    #[error("a class holds at most {} pupils", limits::PUPILS)]
+    TooManyPupils,
+    #[error("the list is too long (at most {} characters)", limits::PASTE_BYTES)]
+    PasteTooLong,
 }
 
 /// A class name as it is kept: trimmed, and not empty.
-pub fn class_name(name: &str) -> Result<&str, Invalid> {
+/// Longer names are cut at [`limits::NAME_CHARS`] characters.
+pub fn class_name(name: &str) -> Result<String, Invalid> {
     let name = name.trim();
     if name.is_empty() {
         Err(Invalid::NoClassName)
     } else {
-        Ok(name)
+        Ok(name.chars().take(limits::NAME_CHARS).collect())
     }
 }
 

@@ -147,3 +147,6 @@ impl Teacher<'_> {
         Ok(backup.classes.len())
     }
 }
+
+#[cfg(test)]
+mod tests;

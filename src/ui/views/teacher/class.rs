@@ -17,6 +17,8 @@ pub fn ClassView(id: i64) -> Element {
     let ctx = use_ctx();
     let mut paste = use_signal(String::new);
     let mut rename = use_signal(|| None::<String>);
+    // Why the last change to the class was refused, if it was.
+    let mut problem = use_signal(|| None::<String>);
     let mut confirm_delete = use_signal(|| false);
     let mut quiz_choice = use_signal(|| {
         ctx.catalog
@@ -135,9 +137,14 @@ pub fn ClassView(id: i64) -> Element {
                 onsubmit: move |e: FormEvent| {
                     e.prevent_default();
                     if let Some(name) = rename() {
-                        let _ = ctx.teacher_write(|t| t.rename_class(id, &name));
+                        match ctx.teacher_write(|t| t.rename_class(id, &name)) {
+                            Ok(()) => {
+                                rename.set(None);
+                                problem.set(None);
+                            }
+                            Err(e) => problem.set(Some(refusal(&ctx, &e))),
+                        }
                     }
-                    rename.set(None);
                 },
                 input { class: "search", "data-input": "rename", value: "{n}", oninput: move |e: FormEvent| rename.set(Some(e.value())) }
                 button { class: "btn primary", r#type: "submit", {ctx.t("teacher.save")} }
@@ -178,11 +185,18 @@ pub fn ClassView(id: i64) -> Element {
             }
             button { class: "btn", "data-action": "add-pupils",
                 onclick: move |_| {
-                    if ctx.teacher_write(|t| t.add_pupils(id, &paste())).is_ok() {
-                        paste.set(String::new());
+                    match ctx.teacher_write(|t| t.add_pupils(id, &paste())) {
+                        Ok(_) => {
+                            paste.set(String::new());
+                            problem.set(None);
+                        }
+                        Err(e) => problem.set(Some(refusal(&ctx, &e))),
                     }
                 },
                 {ctx.t("teacher.add_pupils")}
+            }
+            if let Some(m) = problem() {
+                p { class: "error", role: "alert", "data-class-problem": "true", "{m}" }
             }
         }
         section { class: "card stack",

@@ -19,8 +19,28 @@ use quizzes::OwnQuizzes;
 use crate::platform;
 use crate::quiz::resultcode::{self};
 use crate::quiz::{Question, Quiz};
+use crate::storage::StorageError;
 use crate::teacher::{self, ClassReport, ClassRows, PinCheck};
 use crate::ui::state::{use_ctx, Ctx, Screen};
+
+/// What the teacher is told when a change did not happen: refused input in the
+/// screen's language, anything else as the storage said it.
+fn refusal(ctx: &Ctx, e: &StorageError) -> String {
+    use crate::teacher::{limits, Invalid};
+    match e {
+        StorageError::Invalid(Invalid::NoClassName) => ctx.t("teacher.invalid_class_name"),
+        StorageError::Invalid(Invalid::NotInSession(_)) => ctx.t("teacher.invalid_not_in_session"),
+        StorageError::Invalid(Invalid::TooManyPupils) => ctx.t_with(
+            "teacher.invalid_too_many_pupils",
+            &[("n", &limits::PUPILS.to_string())],
+        ),
+        StorageError::Invalid(Invalid::PasteTooLong) => ctx.t_with(
+            "teacher.invalid_paste_too_long",
+            &[("n", &limits::PASTE_BYTES.to_string())],
+        ),
+        other => other.to_string(),
+    }
+}
 
 /// The gate: set a PIN on first use, then ask for it.
 #[component]
@@ -193,6 +213,7 @@ fn Classes() -> Element {
     let ctx = use_ctx();
     let classes = ctx.teacher_read(|t| t.classes()).unwrap_or_default();
     let mut name = use_signal(String::new);
+    let mut problem = use_signal(|| None::<String>);
     rsx! {
         div { class: "row spread",
             h1 { {ctx.t("teacher.classes")} }
@@ -221,18 +242,22 @@ fn Classes() -> Element {
             onsubmit: move |e: FormEvent| {
                 e.prevent_default();
                 let n = name();
-                if n.trim().is_empty() {
-                    return;
-                }
-                if let Ok(id) = ctx.teacher_write(|t| t.create_class(&n, platform::now_unix())) {
-                    name.set(String::new());
-                    ctx.go(Screen::Class(id));
+                match ctx.teacher_write(|t| t.create_class(&n, platform::now_unix())) {
+                    Ok(id) => {
+                        name.set(String::new());
+                        problem.set(None);
+                        ctx.go(Screen::Class(id));
+                    }
+                    Err(e) => problem.set(Some(refusal(&ctx, &e))),
                 }
             },
             label { span { {ctx.t("teacher.new_class")} }
                 input { class: "search", "data-input": "class-name", value: "{name}", oninput: move |e: FormEvent| name.set(e.value()) }
             }
             button { class: "btn primary", r#type: "submit", "data-action": "create-class", {ctx.t("teacher.create_class")} }
+            if let Some(m) = problem() {
+                p { class: "error", role: "alert", "data-class-problem": "true", "{m}" }
+            }
         }
         OwnQuizzes {}
         BackupCard {}

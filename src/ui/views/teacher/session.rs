@@ -227,7 +227,7 @@ fn enter_code(
         CodeProblem::Mistyped => ctx.t("teacher.code_mistyped"),
     })?;
     ctx.teacher_write(|t| t.record_answers(session.id, pupil_id, &rows))
-        .map_err(|e| e.to_string())
+        .map_err(|e| refusal(ctx, &e))
 }
 
 #[component]
