@@ -179,18 +179,34 @@ impl Store {
             .pragma_query_value(None, "user_version", |r| r.get(0))?)
     }
 
-    /// Erases everything Sauga keeps (settings, passcode, progress), in one
-    /// transaction. Used only when the user asks for it (a forgotten passcode).
-    pub fn erase_all(&mut self) -> Result<()> {
+    /// Erases what Sauga keeps for whoever uses the device — settings (the passcode
+    /// with them), lesson progress, checklist ticks, quiz attempts and practice boxes —
+    /// in one transaction. Teacher data stays: erasing it takes the teacher's PIN
+    /// ([`Store::erase_all`]). Used when the passcode is forgotten.
+    pub fn erase_pupil_data(&mut self) -> Result<()> {
         let tx = self.conn.transaction()?;
+        Self::erase_pupil_tables(&tx)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn erase_pupil_tables(tx: &rusqlite::Transaction<'_>) -> Result<()> {
         tx.execute("DELETE FROM checklist_tick", [])?;
         tx.execute("DELETE FROM module_progress", [])?;
         tx.execute("DELETE FROM quiz_attempt", [])?;
         tx.execute("DELETE FROM review_box", [])?;
+        tx.execute("DELETE FROM settings", [])?;
+        Ok(())
+    }
+
+    /// Erases everything Sauga keeps, teacher data and the teacher's PIN too, in one
+    /// transaction. The caller has checked the teacher's PIN (see `ui::state::Ctx`).
+    pub fn erase_all(&mut self) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        Self::erase_pupil_tables(&tx)?;
         tx.execute("DELETE FROM class", [])?;
         tx.execute("DELETE FROM own_quiz", [])?;
         tx.execute("DELETE FROM teacher", [])?;
-        tx.execute("DELETE FROM settings", [])?;
         tx.commit()?;
         Ok(())
     }

@@ -10,6 +10,7 @@ use crate::content::Catalog;
 use crate::lang::{self, Lang};
 use crate::platform;
 use crate::storage::{Progress, Store, TextSize};
+use crate::teacher::PinCheck;
 
 /// Which screen is showing. Kept in memory only: no URL, so nothing a pupil reads
 /// lands in the browser's history (see ARCHITECTURE.md).
@@ -319,15 +320,50 @@ impl Ctx {
     }
 
     /// Erases all data after a forgotten passcode (asked for, never automatic).
-    pub fn erase_everything(&self) {
+    /// A forgotten passcode: erases what the app keeps for the pupil (settings with
+    /// the passcode, progress, results); teacher data stays.
+    pub fn erase_pupil_data(&self) {
+        let r = self.store.peek().0.borrow_mut().erase_pupil_data();
+        self.after_erase(r);
+    }
+
+    /// Erases everything, teacher data too, but only with the teacher's PIN or
+    /// recovery code when a teacher PIN is set (wrong tries count as at the gate).
+    /// Says why not otherwise.
+    pub fn erase_everything(&self, teacher_code: &str) -> Result<(), String> {
+        let check = {
+            let store = self.store.peek();
+            let mut s = store.0.borrow_mut();
+            s.teacher()
+                .check_pin(teacher_code, platform::now_unix(), crate::passcode::verify)
+                .map_err(|e| e.to_string())?
+        };
+        match check {
+            PinCheck::Open | PinCheck::Recovered | PinCheck::NotSet => {}
+            PinCheck::Wrong { wait_seconds: 0 } => return Err(self.t("teacher.wrong_pin")),
+            PinCheck::Wrong { wait_seconds: s } | PinCheck::Wait { seconds: s } => {
+                return Err(self.t_with("teacher.wait", &[("n", &s.to_string())]))
+            }
+        }
         let r = self.store.peek().0.borrow_mut().erase_all();
-        // Whatever happened, show what is stored now; unlock only if it is all gone.
+        let outcome = r
+            .as_ref()
+            .map(|_| ())
+            .map_err(|e| self.t_with("save.error", &[("error", &e.to_string())]));
+        self.after_erase(r);
+        outcome
+    }
+
+    fn after_erase(&self, r: crate::storage::Result<()>) {
+        // Whatever happened, show what is stored now; unlock only if it is gone.
         self.reload();
         if r.is_ok() {
             let mut locked = self.locked;
             locked.set(false);
             self.go(Screen::Home);
         }
+        let mut rev = self.teacher_rev;
+        rev += 1;
         self.after_write(r);
     }
 

@@ -753,3 +753,75 @@ fn a_blank_class_name_is_refused_without_saying_not_saved() {
         "refused input wrote nothing, so nothing failed to save: {html}"
     );
 }
+
+/// A device with an app passcode and teacher mode (a PIN and a class), after its
+/// passcode was forgotten; `erase` is what the lock screen's buttons call.
+#[component]
+fn ForgottenPasscodeHarness(erase: fn(&sauga::ui::state::Ctx) -> String) -> Element {
+    let store = Store::open_in_memory().unwrap();
+    let ctx = sauga::ui::state::Ctx::provide(StoreHandle::new(store), true, Screen::Home);
+    let outcome = use_hook(|| {
+        ctx.set_passcode("246810").unwrap();
+        let pin = sauga::passcode::hash("1357", b"0123456789abcdef").unwrap();
+        let recovery = sauga::passcode::hash("EARY3Y5Q7K", b"fedcba9876543210").unwrap();
+        ctx.teacher_write(|t| t.set_pin(&pin, &recovery)).unwrap();
+        ctx.teacher_write(|t| t.create_class("7A", 0)).unwrap();
+        erase(&ctx)
+    });
+    let classes = ctx.teacher_read(|t| t.classes()).unwrap().len();
+    let pin = ctx.teacher_read(|t| t.has_pin()).unwrap();
+    let passcode = (ctx.has_passcode)();
+    rsx! {
+        span { "data-outcome": "{outcome}", "data-classes": "{classes}", "data-pin": "{pin}", "data-passcode": "{passcode}" }
+    }
+}
+
+fn forgotten_passcode(erase: fn(&sauga::ui::state::Ctx) -> String) -> String {
+    let mut dom = VirtualDom::new_with_props(
+        ForgottenPasscodeHarness,
+        ForgottenPasscodeHarnessProps { erase },
+    );
+    dom.rebuild_in_place();
+    dioxus_ssr::render(&dom)
+}
+
+#[test]
+fn a_forgotten_passcode_erases_pupil_data_but_not_the_teachers() {
+    let html = forgotten_passcode(|ctx| {
+        ctx.erase_pupil_data();
+        "pupil".into()
+    });
+    assert!(
+        html.contains("data-passcode=\"false\""),
+        "the passcode is gone: {html}"
+    );
+    assert!(
+        html.contains("data-classes=\"1\""),
+        "the class stays: {html}"
+    );
+    assert!(
+        html.contains("data-pin=\"true\""),
+        "the teacher PIN stays: {html}"
+    );
+
+    let html = forgotten_passcode(|ctx| ctx.erase_everything("0000").unwrap_err());
+    assert!(
+        html.contains("data-classes=\"1\""),
+        "a wrong PIN erases nothing: {html}"
+    );
+    assert!(html.contains("data-passcode=\"true\""), "{html}");
+
+    let with_pin: fn(&sauga::ui::state::Ctx) -> String =
+        |ctx| ctx.erase_everything("1357").map(|()| "all".into()).unwrap();
+    let with_recovery: fn(&sauga::ui::state::Ctx) -> String = |ctx| {
+        ctx.erase_everything("ear y3y 5q7 k")
+            .map(|()| "all".into())
+            .unwrap()
+    };
+    for erase in [with_pin, with_recovery] {
+        let html = forgotten_passcode(erase);
+        assert!(html.contains("data-classes=\"0\""), "{html}");
+        assert!(html.contains("data-pin=\"false\""), "{html}");
+        assert!(html.contains("data-passcode=\"false\""), "{html}");
+    }
+}

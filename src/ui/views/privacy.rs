@@ -12,6 +12,9 @@ pub fn LockScreen() -> Element {
     let mut entry = use_signal(String::new);
     let mut wrong = use_signal(|| false);
     let mut forgot = use_signal(|| false);
+    let mut teacher_code = use_signal(String::new);
+    let mut teacher_problem = use_signal(|| None::<String>);
+    let has_teacher_pin = ctx.teacher_read(|t| t.has_pin()).unwrap_or(false);
     let mut try_unlock = move || {
         let ok = ctx.unlock(&entry());
         wrong.set(!ok);
@@ -42,7 +45,28 @@ pub fn LockScreen() -> Element {
             }
             if forgot() {
                 p { class: "muted", {ctx.t("lock.forgot_explain")} }
-                button { class: "btn danger", "data-action": "erase", onclick: move |_| ctx.erase_everything(), {ctx.t("lock.erase")} }
+                button { class: "btn danger", "data-action": "erase", onclick: move |_| ctx.erase_pupil_data(), {ctx.t("lock.erase")} }
+                if has_teacher_pin {
+                    // Teacher data is the teacher's: a forgotten app passcode cannot erase it.
+                    p { class: "muted", "data-teacher-kept": "true", {ctx.t("lock.teacher_kept")} }
+                    form { class: "stack",
+                        onsubmit: move |e: FormEvent| {
+                            e.prevent_default();
+                            let code = teacher_code();
+                            teacher_code.set(String::new());
+                            teacher_problem.set(ctx.erase_everything(&code).err());
+                        },
+                        label {
+                            span { {ctx.t("lock.erase_teacher")} }
+                            input { class: "passcode", r#type: "password", autocomplete: "off", "data-input": "erase-teacher-code",
+                                value: "{teacher_code}", oninput: move |e: FormEvent| teacher_code.set(e.value()) }
+                        }
+                        button { class: "btn danger", r#type: "submit", "data-action": "erase-all", {ctx.t("lock.erase_all")} }
+                    }
+                    if let Some(m) = teacher_problem() {
+                        p { class: "error", role: "alert", "{m}" }
+                    }
+                }
             } else {
                 button { class: "linklike", onclick: move |_| forgot.set(true), {ctx.t("lock.forgot")} }
             }
