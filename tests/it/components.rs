@@ -754,10 +754,17 @@ fn a_blank_class_name_is_refused_without_saying_not_saved() {
     );
 }
 
+/// What the lock screen's buttons call after the passcode was forgotten.
+#[derive(Clone, Copy, PartialEq)]
+enum Erase {
+    PupilData,
+    Everything(&'static str),
+}
+
 /// A device with an app passcode and teacher mode (a PIN and a class), after its
-/// passcode was forgotten; `erase` is what the lock screen's buttons call.
+/// passcode was forgotten and `erase` was asked for.
 #[component]
-fn ForgottenPasscodeHarness(erase: fn(&sauga::ui::state::Ctx) -> String) -> Element {
+fn ForgottenPasscodeHarness(erase: Erase) -> Element {
     let store = Store::open_in_memory().unwrap();
     let ctx = sauga::ui::state::Ctx::provide(StoreHandle::new(store), true, Screen::Home);
     let outcome = use_hook(|| {
@@ -766,7 +773,16 @@ fn ForgottenPasscodeHarness(erase: fn(&sauga::ui::state::Ctx) -> String) -> Elem
         let recovery = sauga::passcode::hash("EARY3Y5Q7K", b"fedcba9876543210").unwrap();
         ctx.teacher_write(|t| t.set_pin(&pin, &recovery)).unwrap();
         ctx.teacher_write(|t| t.create_class("7A", 0)).unwrap();
-        erase(&ctx)
+        match erase {
+            Erase::PupilData => {
+                ctx.erase_pupil_data();
+                "pupil".to_string()
+            }
+            Erase::Everything(code) => match ctx.erase_everything(code) {
+                Ok(()) => "all".to_string(),
+                Err(e) => format!("refused: {e}"),
+            },
+        }
     });
     let classes = ctx.teacher_read(|t| t.classes()).unwrap().len();
     let pin = ctx.teacher_read(|t| t.has_pin()).unwrap();
@@ -776,7 +792,7 @@ fn ForgottenPasscodeHarness(erase: fn(&sauga::ui::state::Ctx) -> String) -> Elem
     }
 }
 
-fn forgotten_passcode(erase: fn(&sauga::ui::state::Ctx) -> String) -> String {
+fn forgotten_passcode(erase: Erase) -> String {
     let mut dom = VirtualDom::new_with_props(
         ForgottenPasscodeHarness,
         ForgottenPasscodeHarnessProps { erase },
@@ -787,10 +803,7 @@ fn forgotten_passcode(erase: fn(&sauga::ui::state::Ctx) -> String) -> String {
 
 #[test]
 fn a_forgotten_passcode_erases_pupil_data_but_not_the_teachers() {
-    let html = forgotten_passcode(|ctx| {
-        ctx.erase_pupil_data();
-        "pupil".into()
-    });
+    let html = forgotten_passcode(Erase::PupilData);
     assert!(
         html.contains("data-passcode=\"false\""),
         "the passcode is gone: {html}"
@@ -804,24 +817,19 @@ fn a_forgotten_passcode_erases_pupil_data_but_not_the_teachers() {
         "the teacher PIN stays: {html}"
     );
 
-    let html = forgotten_passcode(|ctx| ctx.erase_everything("0000").unwrap_err());
+    let html = forgotten_passcode(Erase::Everything("0000"));
+    assert!(html.contains("data-outcome=\"refused"), "{html}");
     assert!(
         html.contains("data-classes=\"1\""),
         "a wrong PIN erases nothing: {html}"
     );
     assert!(html.contains("data-passcode=\"true\""), "{html}");
 
-    let with_pin: fn(&sauga::ui::state::Ctx) -> String =
-        |ctx| ctx.erase_everything("1357").map(|()| "all".into()).unwrap();
-    let with_recovery: fn(&sauga::ui::state::Ctx) -> String = |ctx| {
-        ctx.erase_everything("ear y3y 5q7 k")
-            .map(|()| "all".into())
-            .unwrap()
-    };
-    for erase in [with_pin, with_recovery] {
-        let html = forgotten_passcode(erase);
-        assert!(html.contains("data-classes=\"0\""), "{html}");
-        assert!(html.contains("data-pin=\"false\""), "{html}");
-        assert!(html.contains("data-passcode=\"false\""), "{html}");
+    for code in ["1357", "ear y3y 5q7 k"] {
+        let html = forgotten_passcode(Erase::Everything(code));
+        assert!(html.contains("data-outcome=\"all\""), "{code}: {html}");
+        assert!(html.contains("data-classes=\"0\""), "{code}: {html}");
+        assert!(html.contains("data-pin=\"false\""), "{code}: {html}");
+        assert!(html.contains("data-passcode=\"false\""), "{code}: {html}");
     }
 }
