@@ -52,6 +52,16 @@ pub fn location() -> String {
     imp::location()
 }
 
+/// What [`copy_after_write`] answers when another tab of the browser has taken over
+/// saving: this tab's changes are no longer kept.
+pub const OTHER_TAB: &str = "sauga:other-tab";
+
+/// Takes saving over from another tab that has Sauga open (web), then opens the
+/// database as that tab left it; elsewhere the same as [`open_store`].
+pub async fn take_over() -> Result<Store, StorageError> {
+    imp::take_over().await
+}
+
 /// Makes the database's current bytes durable (web only; elsewhere a no-op).
 pub async fn copy_after_write(bytes: Vec<u8>) -> Result<(), String> {
     imp::copy_after_write(bytes).await

@@ -8,6 +8,20 @@ const KEY: &str = "sauga.sqlite3";
 
 #[wasm_bindgen(inline_js = r#"
 let dbPromise = null;
+// One tab saves at a time (a Web Lock held while the page lives); a tab whose lock
+// another tab takes stops saving. Without Web Locks every tab saves, as before.
+let writer = null;
+export function claim_writer(steal) {
+  if (!navigator.locks) { writer = true; return Promise.resolve(true); }
+  return new Promise((resolve) => {
+    navigator.locks.request("sauga-writer", steal ? { steal: true } : { ifAvailable: true }, (lock) => {
+      if (!lock) { writer = false; resolve(false); return undefined; }
+      writer = true;
+      resolve(true);
+      return new Promise(() => {});
+    }).catch(() => { writer = false; });
+  });
+}
 function db() {
   if (!dbPromise) {
     dbPromise = new Promise((resolve, reject) => {
@@ -28,6 +42,7 @@ export async function idb_get(key) {
   });
 }
 export async function idb_put(key, bytes) {
+  if (writer === false) throw "sauga:other-tab";
   const d = await db();
   const copy = bytes.slice();
   return new Promise((resolve, reject) => {
@@ -81,6 +96,7 @@ export function ask_persistent_storage() {
 }
 "#)]
 extern "C" {
+    async fn claim_writer(steal: bool) -> JsValue;
     #[wasm_bindgen(catch)]
     async fn idb_get(key: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch)]
@@ -115,6 +131,20 @@ pub fn now_unix() -> i64 {
 
 pub async fn open_store() -> Result<Store, StorageError> {
     ask_persistent_storage();
+    if claim_writer(false).await.as_bool() != Some(true) {
+        return Err(StorageError::InAnotherTab);
+    }
+    read_store().await
+}
+
+pub async fn take_over() -> Result<Store, StorageError> {
+    claim_writer(true).await;
+    // Read after taking over: the other tab has stopped saving, so these bytes hold
+    // every change it said was saved.
+    read_store().await
+}
+
+async fn read_store() -> Result<Store, StorageError> {
     let value = idb_get(KEY)
         .await
         .map_err(|e| StorageError::Unavailable(js_error(e)))?;
@@ -144,7 +174,13 @@ pub fn location() -> String {
 }
 
 pub async fn copy_after_write(bytes: Vec<u8>) -> Result<(), String> {
-    idb_put(KEY, bytes).await.map(|_| ()).map_err(js_error)
+    idb_put(KEY, bytes).await.map(|_| ()).map_err(|e| {
+        if e.as_string().as_deref() == Some(super::OTHER_TAB) {
+            super::OTHER_TAB.to_string()
+        } else {
+            js_error(e)
+        }
+    })
 }
 
 pub fn random_bytes(n: usize) -> Vec<u8> {

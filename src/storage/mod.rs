@@ -33,6 +33,9 @@ pub enum StorageError {
     Damaged(String),
     #[error("the database could not be opened or written: {0}")]
     Unavailable(String),
+    /// The browser has Sauga open in another tab, which is the one that saves.
+    #[error("Sauga is open in another tab")]
+    InAnotherTab,
     /// Input refused before anything was written (the database is fine).
     #[error("{0}")]
     Invalid(#[from] crate::teacher::Invalid),

@@ -69,6 +69,14 @@ pub fn App() -> Element {
                     });
                 },
                 on_retry: move |_| open(),
+                on_take_over: move |_| {
+                    spawn(async move {
+                        phase.set(match platform::take_over().await {
+                            Ok(store) => Phase::Ready(StoreHandle::new(store), true),
+                            Err(e) => Phase::Refused(e),
+                        });
+                    });
+                },
             }
         },
     }
@@ -82,6 +90,7 @@ pub fn StorageProblem(
     on_memory: EventHandler<()>,
     on_fresh: EventHandler<()>,
     on_retry: EventHandler<()>,
+    on_take_over: EventHandler<()>,
 ) -> Element {
     let t = |k: &str| lang::tr(lang, k);
     let (title, body) = match &error {
@@ -90,7 +99,9 @@ pub fn StorageProblem(
         StorageError::Unavailable(_) | StorageError::Invalid(_) => {
             ("storage.unavailable_title", "storage.unavailable_body")
         }
+        StorageError::InAnotherTab => ("storage.other_tab_title", "storage.other_tab_body"),
     };
+    let other_tab = matches!(error, StorageError::InAnotherTab);
     let damaged = matches!(error, StorageError::Damaged(_));
     let unavailable = matches!(error, StorageError::Unavailable(_));
     rsx! {
@@ -103,16 +114,23 @@ pub fn StorageProblem(
                     p { class: "muted", "{error}" }
                 }
                 div { class: "stack",
+                    if other_tab {
+                        button { class: "btn primary", "data-action": "take-over", onclick: move |_| on_take_over.call(()), {t("storage.take_over")} }
+                    }
                     if unavailable {
                         button { class: "btn primary", onclick: move |_| on_retry.call(()), {t("storage.retry")} }
                     }
-                    // Every refusal has a way forward that deletes nothing.
+                    // Every refusal of the file has a way forward that deletes nothing.
+                    if !other_tab {
                     button { class: if damaged { "btn primary" } else { "btn" }, "data-action": "start-fresh",
                         onclick: move |_| on_fresh.call(()),
                         if damaged { {t("storage.start_fresh")} } else { {t("storage.set_aside")} }
                     }
+                    }
                     button { class: "btn", onclick: move |_| on_memory.call(()), {t("storage.continue_memory")} }
-                    p { class: "muted", {t("storage.backup_hint")} }
+                    if !other_tab {
+                        p { class: "muted", {t("storage.backup_hint")} }
+                    }
                 }
             }
         }
@@ -247,6 +265,7 @@ fn SaveBadge() -> Element {
         SaveState::Saving => ctx.t("save.saving"),
         SaveState::Failed(e) => ctx.t_with("save.error", &[("error", e)]),
         SaveState::NotSaving => ctx.t("save.memory"),
+        SaveState::OtherTab => ctx.t("save.other_tab"),
     };
     rsx! {
         span { class: "save-badge {save.code()}", role: "status", "aria-live": "polite", "{text}" }

@@ -51,6 +51,8 @@ pub enum SaveState {
     Failed(String),
     /// The user chose to go on without a database that could be opened.
     NotSaving,
+    /// Another tab of the browser took over saving: changes here are not kept.
+    OtherTab,
 }
 
 impl SaveState {
@@ -60,6 +62,7 @@ impl SaveState {
             SaveState::Saving => "saving",
             SaveState::Failed(_) => "failed",
             SaveState::NotSaving => "not-saving",
+            SaveState::OtherTab => "other-tab",
         }
     }
 }
@@ -534,6 +537,7 @@ impl Ctx {
             let result = platform::copy_after_write(bytes).await;
             pending -= 1;
             match result {
+                Err(e) if e == platform::OTHER_TAB => save.set(SaveState::OtherTab),
                 Err(e) => save.set(SaveState::Failed(e)),
                 Ok(()) if pending() == 0 && save() == SaveState::Saving => {
                     save.set(SaveState::Saved)

@@ -50,8 +50,8 @@ async function shot(page, name, { fullPage = false } = {}) {
  * one): script errors, and any request that is not to our server, land in `errors`,
  * which every test asserts empty. The app must never reach out.
  */
-async function watchedPage(context, { consoleErrors = false } = {}) {
-  const page = context.pages()[0] ?? (await context.newPage());
+async function watchedPage(context, { consoleErrors = false, another = false } = {}) {
+  const page = (!another && context.pages()[0]) || (await context.newPage());
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   if (consoleErrors) page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
@@ -753,6 +753,51 @@ test("teacher mode: PIN, a class of 5, codes (one mistyped), tally, shared devic
     await page.click('[data-action="recovery-done"]');
     await page.waitForSelector('button[data-class="8B"]');
     assert.deepEqual(errors, []);
+  });
+});
+
+test("two tabs: one saves, the other says so and can take over; nothing reported saved is lost", async () => {
+  await withBrowser("en-GB", async (a, errors) => {
+    await a.goto(url);
+    await a.waitForSelector("nav.tabbar");
+    await a.click('[data-action="intro-ok"]');
+    // Tab A changes the language: saved.
+    await a.click('[data-lang="lt"]');
+    await a.waitForFunction(() => document.documentElement.lang === "lt");
+    await saved(a);
+    // Tab B: Sauga is open in another tab; B may take over.
+    const { page: b, errors: errorsB } = await watchedPage(a.context(), { another: true });
+    await b.goto(url);
+    await b.waitForSelector('[data-action="take-over"]');
+    await shot(b, "second-tab-lt");
+    await b.click('[data-action="take-over"]');
+    await b.waitForSelector("nav.tabbar");
+    assert.equal(await b.getAttribute(".app", "lang"), "lt", "B sees what A saved");
+    // B reads a lesson page: saved.
+    await b.click('[data-tab="learn"]');
+    await b.click('button[data-module="what-is-trafficking"]');
+    await b.click('[data-action="open-module"]');
+    await b.waitForSelector('article.lesson[data-page="1"]');
+    await saved(b);
+    // A has stopped saving, and says so instead of "saved".
+    await a.click('[data-tab="home"]');
+    await a.click('[data-lang="ru"]');
+    await a.waitForSelector('.app[data-save="other-tab"]');
+    await shot(a, "first-tab-stopped-saving");
+    // Reopened: A's saved change and B's page are both there; A's refused one is not.
+    await a.close();
+    await b.close();
+    const { page: c, errors: errorsC } = await watchedPage(a.context(), { another: true });
+    await c.goto(url);
+    await c.waitForSelector("nav.tabbar");
+    assert.equal(await c.getAttribute(".app", "lang"), "lt");
+    await c.click('[data-tab="learn"]');
+    assert.match(
+      await c.textContent('button[data-module="what-is-trafficking"]'),
+      /Perskaityta 1 iš \d+ psl\./,
+      "B's page is there",
+    );
+    assert.deepEqual([...errors, ...errorsB, ...errorsC], []);
   });
 });
 

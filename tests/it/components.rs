@@ -254,7 +254,7 @@ fn unknown_module_says_so() {
 #[component]
 fn ProblemHarness(error: StorageError, lang: Lang) -> Element {
     rsx! {
-        StorageProblem { error, lang, on_memory: |_| {}, on_fresh: |_| {}, on_retry: |_| {} }
+        StorageProblem { error, lang, on_memory: |_| {}, on_fresh: |_| {}, on_retry: |_| {}, on_take_over: |_| {} }
     }
 }
 
@@ -283,6 +283,13 @@ fn storage_problems_are_explained_in_the_users_language() {
         // Every refusal has a way forward that deletes nothing.
         assert!(has(&html, &tr(lang, "storage.set_aside")), "{lang:?}");
         assert!(has(&html, &tr(lang, "storage.backup_hint")), "{lang:?}");
+        let html = render_problem(StorageError::InAnotherTab, lang);
+        assert!(has(&html, &tr(lang, "storage.other_tab_title")), "{lang:?}");
+        assert!(has(&html, &tr(lang, "storage.take_over")));
+        assert!(
+            !has(&html, &tr(lang, "storage.set_aside")),
+            "nothing is wrong with the file"
+        );
         let html = render_problem(StorageError::Unavailable("read-only".into()), lang);
         assert!(has(&html, &tr(lang, "storage.retry")));
         assert!(has(&html, &tr(lang, "storage.set_aside")));
