@@ -197,6 +197,7 @@ pub fn Shell(
                 }
             }
             main { class: "content", id: "content",
+                SaveProblem {}
                 if locked {
                     LockScreen {}
                 } else {
@@ -256,16 +257,33 @@ fn watch_keys_and_idle(ctx: Ctx) {
     });
 }
 
+/// Why changes are not being saved, in full, above the screen.
+#[component]
+fn SaveProblem() -> Element {
+    let ctx = use_ctx();
+    let text = match (ctx.save)() {
+        SaveState::Failed(e) => ctx.t_with("save.error", &[("error", &e)]),
+        SaveState::NotSaving => ctx.t("save.memory"),
+        SaveState::OtherTab => ctx.t("save.other_tab"),
+        SaveState::Saved | SaveState::Saving => return rsx! {},
+    };
+    rsx! {
+        p { class: "save-problem", role: "alert", "{text}" }
+    }
+}
+
 #[component]
 fn SaveBadge() -> Element {
     let ctx = use_ctx();
     let save = (ctx.save)();
+    // The header has room for a word or two at 360 px; why it is not saved is said
+    // in full under the header (`SaveProblem`).
     let text = match &save {
         SaveState::Saved => ctx.t("save.saved"),
         SaveState::Saving => ctx.t("save.saving"),
-        SaveState::Failed(e) => ctx.t_with("save.error", &[("error", e)]),
-        SaveState::NotSaving => ctx.t("save.memory"),
-        SaveState::OtherTab => ctx.t("save.other_tab"),
+        SaveState::Failed(_) | SaveState::NotSaving | SaveState::OtherTab => {
+            ctx.t("save.not_saved")
+        }
     };
     rsx! {
         span { class: "save-badge {save.code()}", role: "status", "aria-live": "polite", "{text}" }

@@ -314,6 +314,10 @@ fn without_storage_the_app_says_it_is_not_saving() {
     dom.rebuild_in_place();
     let html = dioxus_ssr::render(&dom);
     assert!(html.contains("data-save=\"not-saving\""));
+    // A short word in the header, the whole reason above the screen.
+    assert!(has(&html, &tr(Lang::Lt, "save.not_saved")), "{html}");
+    assert!(html.contains("class=\"save-problem\""), "{html}");
+    assert!(has(&html, &tr(Lang::Lt, "save.memory")), "{html}");
 }
 
 #[test]

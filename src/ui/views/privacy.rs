@@ -114,6 +114,7 @@ pub fn PrivacySettings() -> Element {
             }
             h3 { {ctx.t("privacy.passcode")} }
             p { class: "muted", {ctx.t("privacy.passcode_explain")} }
+            p { class: "muted", "data-protects": "screens", {ctx.t("privacy.protects")} }
             if has {
                 p { class: "done-banner", "data-passcode": "on", {ctx.t("privacy.passcode_on")} }
                 label {

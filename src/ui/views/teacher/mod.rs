@@ -98,6 +98,7 @@ fn PinSetup(recovery: Signal<Option<String>>) -> Element {
             } else {
                 p { {ctx.t("teacher.setup_text")} }
             }
+            p { class: "muted", "data-protects": "screens", {ctx.t("teacher.pin_protects")} }
             form { class: "stack",
                 onsubmit: move |e: FormEvent| {
                     e.prevent_default();
