@@ -127,24 +127,100 @@ fn trim(toks: &[Tok]) -> &[Tok] {
 }
 
 /// Without a leading format marker such as `[html]`.
-fn strip_format(toks: &[Tok]) -> &[Tok] {
+/// A text's format marker (`[html]`, `[markdown]`…), if it has one, and the text after it.
+fn strip_format(toks: &[Tok]) -> (Option<String>, &[Tok]) {
     if toks.first().is_some_and(|t| t.is('[')) {
         if let Some(end) = find(toks, 1, ']') {
-            if FORMATS.contains(&text_of(&toks[1..end]).as_str()) {
-                return &toks[end + 1..];
+            let format = text_of(&toks[1..end]);
+            if FORMATS.contains(&format.as_str()) {
+                return (Some(format), &toks[end + 1..]);
             }
         }
     }
-    toks
+    (None, toks)
+}
+
+/// Whether text holds HTML tags (`<p>`, `<br />`, `</a>`…) rather than a lone `<`.
+fn looks_like_html(text: &str) -> bool {
+    text.match_indices('<').any(|(i, _)| {
+        let rest = &text[i + 1..];
+        rest.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!')
+            && rest.contains('>')
+    })
+}
+
+/// Text Moodle's editor wrote as HTML, as plain text: breaks and the ends of
+/// paragraphs, headings and list items become new lines, list items start with
+/// "- ", every other tag is dropped and entities are decoded. It is shown as text,
+/// never rendered as markup.
+pub(crate) fn html_to_text(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('>') else {
+            out.push('<');
+            rest = after;
+            continue;
+        };
+        let inside = after[..close].trim();
+        let closing = inside.starts_with('/');
+        let name: String = inside
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        match name.as_str() {
+            "br" => out.push('\n'),
+            "li" if !closing => out.push_str("\n- "),
+            "li" => {}
+            "p" | "div" | "ul" | "ol" | "tr" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                out.push('\n')
+            }
+            _ => {}
+        }
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    let decoded = html_escape::decode_html_entities(&out).replace('\u{a0}', " ");
+    // Lines trimmed, at most one blank line between paragraphs.
+    let mut text = String::new();
+    let mut blank = 0;
+    for line in decoded.lines().map(str::trim) {
+        if line.is_empty() {
+            blank += 1;
+            continue;
+        }
+        if !text.is_empty() {
+            text.push_str(if blank > 0 { "\n\n" } else { "\n" });
+        }
+        blank = 0;
+        text.push_str(line);
+    }
+    text
 }
 
 fn text_of(toks: &[Tok]) -> String {
     toks.iter().map(|t| t.ch).collect()
 }
 
-/// A text as stored: trimmed, its format marker dropped.
+/// A text as stored: trimmed, its format marker dropped, and HTML (marked `[html]`,
+/// or tags in text without a marker, as Moodle's editor writes it) made plain text.
 fn clean_text(toks: &[Tok]) -> String {
-    text_of(trim(strip_format(trim(toks))))
+    let (format, body) = strip_format(trim(toks));
+    let text = text_of(trim(body));
+    let html = match format.as_deref() {
+        Some("html") => true,
+        None | Some("moodle") => looks_like_html(&text),
+        _ => false,
+    };
+    if html {
+        html_to_text(&text)
+    } else {
+        text
+    }
 }
 
 /// Feedback text; `None` when empty.

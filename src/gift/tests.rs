@@ -152,7 +152,8 @@ Escapes\: 1 \= 1 \~ \# \{ \} a\\b c\d {=[plain]yes ~%-50%no}
                 Some("It happens at home too."),
                 Some("Right."),
             ),
-            true_false("<p>Forced begging is exploitation.</p>", true, None, None),
+            // Moodle's editor writes HTML: it is read as plain text.
+            true_false("Forced begging is exploitation.", true, None, None),
             true_false("Short true", true, None, None),
             true_false("Short false", false, Some("Wrong: it is false."), None),
             choice(
@@ -492,5 +493,25 @@ Escapes\: 1 \= 1 \~ \# \{ \} a\\b c\d {=[plain]yes ~%-50%no}
         let again = from_questions(&questions, Lang::En);
         assert_eq!(again[0].general.as_deref(), Some("Ask for help # 1."));
         assert_eq!(again[2].general.as_deref(), Some("Only this."));
+    }
+
+    #[test]
+    fn html_from_moodles_editor_becomes_plain_text() {
+        let q = parse(
+            "::A:: [html]<p>Ona got an offer.<br />What should she <b>check</b>?</p> \
+             {=<p>The contract &amp; the company</p> #<a href\\=\"https://x.lt\">Yes</a> ~Nothing}",
+        )
+        .unwrap();
+        assert_eq!(q[0].text, "Ona got an offer.\nWhat should she check?");
+        assert_eq!(q[0].answers[0].text, "The contract & the company");
+        assert_eq!(q[0].answers[0].feedback.as_deref(), Some("Yes"));
+        // Moodle's default format, no marker, with tags: the same.
+        let q = parse("::B:: <ul><li>one</li><li>two</li></ul> {T}").unwrap();
+        assert_eq!(q[0].text, "- one\n- two");
+        // A lone "<" in plain text is text.
+        let q = parse("::C:: Is 3 < 5? {T}").unwrap();
+        assert_eq!(q[0].text, "Is 3 < 5?");
+        let q = parse("::D:: [markdown]Keep <b> as written {T}").unwrap();
+        assert_eq!(q[0].text, "Keep <b> as written");
     }
 }

@@ -5,6 +5,9 @@ use dioxus::prelude::*;
 use super::*;
 use crate::platform;
 use crate::teacher::{self, Draft, FormError};
+
+/// Import errors listed on screen; the rest are counted.
+const SHOWN_ERRORS: usize = 50;
 use crate::ui::state::{use_ctx, Ctx};
 
 /// The teacher's own quizzes: written or pasted as Moodle GIFT, imported from a GIFT
@@ -130,7 +133,15 @@ pub(super) fn OwnQuizzes() -> Element {
             if !errors().is_empty() {
                 div { class: "error", role: "alert", "data-gift-errors": "{errors().len()}",
                     p { {ctx.t("teacher.gift_refused")} }
-                    ul { for e in errors() { li { "{e}" } } }
+                    // A broken file can hold a million errors: the first few say enough.
+                    ul {
+                        for e in errors().iter().take(SHOWN_ERRORS) { li { "{e}" } }
+                        if errors().len() > SHOWN_ERRORS {
+                            li { "data-more-errors": "{errors().len() - SHOWN_ERRORS}",
+                                {ctx.t_with("teacher.more_errors", &[("n", &(errors().len() - SHOWN_ERRORS).to_string())])}
+                            }
+                        }
+                    }
                 }
             }
             h3 { {ctx.t("teacher.export_builtin")} }
