@@ -86,6 +86,76 @@ pub fn save_file(name: &str, bytes: &[u8], mime: &str) -> Result<String, String>
     imp::save_file(&safe_file_name(name), bytes, mime)
 }
 
+/// How many automatic backups of teacher data are kept; older ones are dropped.
+pub const AUTO_BACKUPS: usize = 10;
+
+/// An automatic backup of teacher data: when it was taken and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AutoBackup {
+    /// Where it is kept (a file name, or a key in the browser's store).
+    pub name: String,
+    pub taken_at: i64,
+    /// `session` (after a session), `restore` (before a restore), `delete` (before
+    /// a class was deleted).
+    pub reason: String,
+}
+
+/// The name an automatic backup is kept under: it sorts by time.
+fn auto_backup_name(taken_at: i64, reason: &str) -> String {
+    format!("auto-{:012}-{reason}.json", taken_at.max(0))
+}
+
+/// Reads a name made by [`auto_backup_name`].
+fn parse_auto_backup_name(name: &str) -> Option<AutoBackup> {
+    let rest = name.strip_prefix("auto-")?.strip_suffix(".json")?;
+    let (time, reason) = rest.split_once('-')?;
+    Some(AutoBackup {
+        name: name.to_string(),
+        taken_at: time.parse().ok()?,
+        reason: reason.to_string(),
+    })
+}
+
+/// Keeps `json` (teacher data from `storage::Teacher::backup`) as an automatic
+/// backup, unless it equals the newest one; keeps the newest [`AUTO_BACKUPS`]. Kept
+/// apart from the database (app folder or browser store), so a damaged database does
+/// not take its copies with it.
+pub async fn keep_auto_backup(json: &str, taken_at: i64, reason: &str) -> Result<(), String> {
+    let mut kept = imp::auto_backup_names().await?;
+    kept.sort();
+    if let Some(newest) = kept.last() {
+        if imp::read_auto_backup(newest).await.ok().as_deref() == Some(json) {
+            return Ok(());
+        }
+    }
+    let name = auto_backup_name(taken_at, reason);
+    imp::write_auto_backup(&name, json).await?;
+    kept.push(name);
+    kept.sort();
+    let excess = kept.len().saturating_sub(AUTO_BACKUPS);
+    for old in &kept[..excess] {
+        imp::remove_auto_backup(old).await?;
+    }
+    Ok(())
+}
+
+/// The automatic backups kept, newest first.
+pub async fn auto_backups() -> Vec<AutoBackup> {
+    let mut list: Vec<AutoBackup> = imp::auto_backup_names()
+        .await
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|n| parse_auto_backup_name(n))
+        .collect();
+    list.sort_by(|a, b| b.name.cmp(&a.name));
+    list
+}
+
+/// The text of an automatic backup listed by [`auto_backups`].
+pub async fn read_auto_backup(name: &str) -> Result<String, String> {
+    imp::read_auto_backup(name).await
+}
+
 /// The longest file name an export gets, in characters (file systems allow 255 bytes).
 const MAX_NAME_CHARS: usize = 80;
 

@@ -123,6 +123,38 @@ pub fn keep_aside(path: &Path) -> Result<PathBuf, StorageError> {
     unreachable!("some name is free")
 }
 
+/// Automatic backups live in the app's folder, beside the database.
+fn auto_backup_dir() -> Result<PathBuf, String> {
+    let dir = data_dir()
+        .ok_or("no app-data folder on this device")?
+        .join("backups");
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    Ok(dir)
+}
+
+pub async fn auto_backup_names() -> Result<Vec<String>, String> {
+    let dir = auto_backup_dir()?;
+    let entries = std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    Ok(entries
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.starts_with("auto-") && n.ends_with(".json"))
+        .collect())
+}
+
+pub async fn write_auto_backup(name: &str, json: &str) -> Result<(), String> {
+    save_file_in(&auto_backup_dir()?, name, json.as_bytes()).map(|_| ())
+}
+
+pub async fn read_auto_backup(name: &str) -> Result<String, String> {
+    let path = auto_backup_dir()?.join(super::safe_file_name(name));
+    std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+pub async fn remove_auto_backup(name: &str) -> Result<(), String> {
+    let path = auto_backup_dir()?.join(super::safe_file_name(name));
+    std::fs::remove_file(&path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
 pub async fn take_over() -> Result<Store, StorageError> {
     open_store().await
 }

@@ -68,6 +68,23 @@ export async function idb_move(from, to) {
     tx.onabort = () => reject(tx.error);
   });
 }
+export async function idb_keys(prefix) {
+  const d = await db();
+  return new Promise((resolve, reject) => {
+    const q = d.transaction("files", "readonly").objectStore("files").getAllKeys();
+    q.onsuccess = () => resolve(q.result.filter((k) => typeof k === "string" && k.startsWith(prefix)).join("\n"));
+    q.onerror = () => reject(q.error);
+  });
+}
+export async function idb_delete(key) {
+  const d = await db();
+  return new Promise((resolve, reject) => {
+    const tx = d.transaction("files", "readwrite", { durability: "strict" });
+    tx.objectStore("files").delete(key);
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+  });
+}
 export function preferred_languages() {
   const langs = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || ""];
   return Array.from(langs).join(",");
@@ -103,6 +120,10 @@ extern "C" {
     async fn idb_put(key: &str, bytes: Vec<u8>) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch)]
     async fn idb_move(from: &str, to: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch)]
+    async fn idb_keys(prefix: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch)]
+    async fn idb_delete(key: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = preferred_languages)]
     fn js_preferred_languages() -> String;
     fn ask_persistent_storage();
@@ -167,6 +188,36 @@ pub async fn start_fresh() -> Result<Store, StorageError> {
         .await
         .map_err(|e| StorageError::Unavailable(js_error(e)))?;
     Store::open_in_memory()
+}
+
+// Automatic backups are kept in the same store as the database, under their names.
+pub async fn auto_backup_names() -> Result<Vec<String>, String> {
+    let keys = idb_keys("auto-").await.map_err(js_error)?;
+    Ok(keys
+        .as_string()
+        .unwrap_or_default()
+        .lines()
+        .map(str::to_string)
+        .collect())
+}
+
+pub async fn write_auto_backup(name: &str, json: &str) -> Result<(), String> {
+    idb_put(name, json.as_bytes().to_vec())
+        .await
+        .map(|_| ())
+        .map_err(js_error)
+}
+
+pub async fn read_auto_backup(name: &str) -> Result<String, String> {
+    let value = idb_get(name).await.map_err(js_error)?;
+    if value.is_null() || value.is_undefined() {
+        return Err(format!("{name}: not found"));
+    }
+    String::from_utf8(js_sys::Uint8Array::new(&value).to_vec()).map_err(|e| e.to_string())
+}
+
+pub async fn remove_auto_backup(name: &str) -> Result<(), String> {
+    idb_delete(name).await.map(|_| ()).map_err(js_error)
 }
 
 pub fn location() -> String {

@@ -185,6 +185,12 @@ impl Ctx {
     }
 
     pub fn go(&self, screen: Screen) {
+        // Leaving a session is a safe moment for an automatic backup.
+        if let Screen::Session(_) = *self.screen.peek() {
+            if !matches!(screen, Screen::Session(_)) {
+                self.auto_backup("session");
+            }
+        }
         // Leaving teacher mode locks it: pupils on a shared device see no class data.
         if !matches!(
             screen,
@@ -459,6 +465,34 @@ impl Ctx {
             self.after_write(result.as_ref().map(|_| ()).map_err(Clone::clone));
         }
         result
+    }
+
+    /// Keeps an automatic backup of teacher data as it is now (`reason`: `session`,
+    /// `restore`, `delete`; see `platform::keep_auto_backup`). The data is read at
+    /// once, so a change made right after does not reach this copy; writing it may
+    /// finish later. Nothing is kept when there is no teacher data.
+    pub fn auto_backup(&self, reason: &'static str) {
+        let json = {
+            let store = self.store.peek();
+            let mut s = store.0.borrow_mut();
+            let t = s.teacher();
+            let empty = t.classes().map(|c| c.is_empty()).unwrap_or(true)
+                && t.own_quizzes().map(|q| q.is_empty()).unwrap_or(true);
+            if empty || !self.persistent {
+                return;
+            }
+            match t.backup() {
+                Ok(json) => json,
+                Err(_) => return,
+            }
+        };
+        let now = platform::now_unix();
+        let mut rev = self.teacher_rev;
+        dioxus::core::spawn_forever(async move {
+            let _ = platform::keep_auto_backup(&json, now, reason).await;
+            // The backup card lists the copies: show the new one.
+            rev += 1;
+        });
     }
 
     /// Records one practice answer.

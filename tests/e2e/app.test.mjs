@@ -716,6 +716,8 @@ test("teacher mode: PIN, a class of 5, codes (one mistyped), tally, shared devic
     await page.click('button.back');
     await page.click('button.back');
 
+    // Leaving each session kept an automatic copy, listed on the classes screen.
+    await page.waitForSelector('[data-restore-auto="session"]');
     // A backup, a broken file refused without change, then a restore.
     const [backupFile] = await Promise.all([page.waitForEvent("download"), page.click('[data-action="backup"]')]);
     const backup = (await import("node:fs")).readFileSync(await backupFile.path(), "utf8");
@@ -727,6 +729,8 @@ test("teacher mode: PIN, a class of 5, codes (one mistyped), tally, shared devic
     await page.waitForSelector('[data-action="restore-confirm"]');
     await page.click('[data-action="restore-confirm"]');
     await page.waitForSelector('[data-backup-result="ok"]');
+    // What was there before the restore is kept too, and can be restored with a tap.
+    await page.waitForSelector('[data-restore-auto="restore"]');
     await page.click('button[data-class="8B"]');
     await page.waitForSelector('[data-pupil="5"]');
     assert.equal((await page.$$("[data-session]")).length, 4);

@@ -201,3 +201,50 @@ fn a_refused_file_kept_aside_never_replaces_an_earlier_copy() {
         assert_eq!(fs::read(&aside).unwrap(), content, "{}", aside.display());
     }
 }
+
+/// Runs a future that never waits on anything outside it (the native platform's).
+fn block_on<F: std::future::Future>(f: F) -> F::Output {
+    let mut f = std::pin::pin!(f);
+    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+    match f.as_mut().poll(&mut cx) {
+        std::task::Poll::Ready(out) => out,
+        std::task::Poll::Pending => panic!("the native platform does not wait"),
+    }
+}
+
+#[test]
+fn automatic_backups_keep_the_newest_and_skip_repeats() {
+    use sauga::platform::{auto_backups, keep_auto_backup, read_auto_backup, AUTO_BACKUPS};
+    let dir = tempfile::tempdir().unwrap();
+    // The only test that uses the app's own data folder.
+    std::env::set_var("SAUGA_DATA_DIR", dir.path());
+    for n in 0..AUTO_BACKUPS as i64 + 3 {
+        block_on(keep_auto_backup(
+            &format!("{{\"n\": {n}}}"),
+            1_000 + n,
+            "session",
+        ))
+        .unwrap();
+        // The same data again is not kept twice.
+        block_on(keep_auto_backup(
+            &format!("{{\"n\": {n}}}"),
+            2_000 + n,
+            "restore",
+        ))
+        .unwrap();
+    }
+    let kept = block_on(auto_backups());
+    assert_eq!(kept.len(), AUTO_BACKUPS);
+    assert_eq!(
+        kept[0].taken_at,
+        1_000 + AUTO_BACKUPS as i64 + 2,
+        "newest first"
+    );
+    assert!(kept.iter().all(|b| b.reason == "session"), "{kept:?}");
+    assert_eq!(
+        block_on(read_auto_backup(&kept[0].name)).unwrap(),
+        format!("{{\"n\": {}}}", AUTO_BACKUPS + 2)
+    );
+    let oldest = kept.last().unwrap();
+    assert_eq!(oldest.taken_at, 1_003, "the three oldest were dropped");
+}

@@ -41,6 +41,12 @@ pub(super) fn BackupCard() -> Element {
     };
     // Re-read on every render, so a backup made a moment ago is listed.
     let saved = platform::saved_files("sauga-teacher-", ".json");
+    let autos = use_resource(move || async move {
+        let _ = (ctx.teacher_rev)();
+        platform::auto_backups().await
+    });
+    let autos = autos.read().clone().unwrap_or_default();
+    let auto_count = autos.len();
     rsx! {
         section { class: "card stack", "data-card": "backup",
             h2 { {ctx.t("teacher.backup")} }
@@ -80,9 +86,33 @@ pub(super) fn BackupCard() -> Element {
                     }
                 }
             }
+            if auto_count > 0 {
+                div { class: "stack", "data-auto-backups": "{auto_count}",
+                    h3 { {ctx.t_with("teacher.auto_backups", &[("n", &platform::AUTO_BACKUPS.to_string())])} }
+                    p { class: "muted small", {ctx.t("teacher.auto_backups_text")} }
+                    ul { class: "page-list",
+                        for a in autos.into_iter() {
+                            li { key: "{a.name}",
+                                button { class: "page-link", "data-restore-auto": "{a.reason}",
+                                    onclick: move |_| {
+                                        let name = a.name.clone();
+                                        async move { consider(platform::read_auto_backup(&name).await) }
+                                    },
+                                    span { class: "page-title",
+                                        span { class: "session-date", "{crate::dates::Date::from_unix(a.taken_at)}" }
+                                        {ctx.t(&format!("teacher.auto_reason.{}", a.reason))}
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
             if let Some(text) = confirm() {
                 button { class: "btn danger", "data-action": "restore-confirm",
                     onclick: move |_| {
+                        // What is here now is kept first, so a restore can be undone.
+                        ctx.auto_backup("restore");
                         let result = ctx.teacher_write(|t| Ok(t.restore(&text)));
                         confirm.set(None);
                         message.set(Some(match result {

@@ -161,6 +161,7 @@ pub fn ClassView(id: i64) -> Element {
             if confirm_delete() {
                 button { class: "btn danger small", "data-action": "delete-confirm",
                     onclick: move |_| {
+                        ctx.auto_backup("delete");
                         if ctx.teacher_write(|t| t.delete_class(id)).is_ok() {
                             ctx.go(Screen::Teacher);
                         }
