@@ -56,6 +56,9 @@ pub fn location() -> String {
 /// saving: this tab's changes are no longer kept.
 pub const OTHER_TAB: &str = "sauga:other-tab";
 
+/// What [`copy_after_write`] answers when the browser's storage for Sauga is full.
+pub const STORAGE_FULL: &str = "sauga:storage-full";
+
 /// Takes saving over from another tab that has Sauga open (web), then opens the
 /// database as that tab left it; elsewhere the same as [`open_store`].
 pub async fn take_over() -> Result<Store, StorageError> {

@@ -133,10 +133,28 @@ extern "C" {
     fn download(name: &str, bytes: &[u8], mime: &str);
 }
 
+/// A browser error as text: its name and message (a `DOMException` has no fields
+/// `JSON.stringify` would show); a full store as [`super::STORAGE_FULL`].
 fn js_error(e: JsValue) -> String {
-    e.as_string()
-        .or_else(|| js_sys::JSON::stringify(&e).ok().and_then(|s| s.as_string()))
-        .unwrap_or_else(|| "IndexedDB error".into())
+    if let Some(s) = e.as_string() {
+        return s;
+    }
+    let field = |name: &str| {
+        js_sys::Reflect::get(&e, &JsValue::from_str(name))
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default()
+    };
+    let (name, message) = (field("name"), field("message"));
+    if name == "QuotaExceededError" {
+        return super::STORAGE_FULL.to_string();
+    }
+    match (name.is_empty(), message.is_empty()) {
+        (true, true) => "IndexedDB error".into(),
+        (false, true) => name,
+        (true, false) => message,
+        (false, false) => format!("{name}: {message}"),
+    }
 }
 
 pub fn preferred_languages() -> Vec<String> {

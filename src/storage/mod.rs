@@ -53,6 +53,21 @@ impl From<rusqlite::Error> for StorageError {
 
 pub type Result<T> = std::result::Result<T, StorageError>;
 
+/// A path as an SQLite `file:` URI: every byte but letters, digits and `-._~/`
+/// percent-encoded (so `?`, `#`, `%` and spaces in a folder name stay part of it).
+fn file_uri(path: &Path) -> String {
+    let text = path.to_string_lossy().replace('\\', "/");
+    let mut uri = String::from("file:");
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            uri.push(char::from(b));
+        } else {
+            uri.push_str(&format!("%{b:02X}"));
+        }
+    }
+    uri
+}
+
 pub struct Store {
     conn: Connection,
 }
@@ -80,11 +95,23 @@ impl Store {
                 )?;
                 conn.query_row("SELECT COUNT(*) FROM sqlite_master", [], |_| Ok(()))?;
             }
-            // Then check it read-only: a refused file is never written to.
-            let probe = Connection::open_with_flags(
-                path,
-                OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-            )?;
+            // Then check it read-only: a refused file is never written to. With no
+            // log beside it there is nothing to recover, so it is read as immutable and
+            // SQLite leaves no `-wal`/`-shm` files beside a file it then refuses.
+            let has_log = Path::new(&format!("{}-wal", path.display())).exists();
+            let probe = if has_log {
+                Connection::open_with_flags(
+                    path,
+                    OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+                )?
+            } else {
+                Connection::open_with_flags(
+                    format!("{}?immutable=1", file_uri(path)),
+                    OpenFlags::SQLITE_OPEN_READ_ONLY
+                        | OpenFlags::SQLITE_OPEN_NO_MUTEX
+                        | OpenFlags::SQLITE_OPEN_URI,
+                )?
+            };
             let pages: i64 = probe.pragma_query_value(None, "page_count", |r| r.get(0))?;
             if pages == 0 {
                 // Sauga never leaves an empty file (a new one is made aside and moved

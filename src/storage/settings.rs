@@ -5,6 +5,7 @@ use rusqlite::{params, OptionalExtension};
 
 use super::{Result, Store};
 use crate::lang::Lang;
+use crate::teacher::{lockout_wait, PinCheck, MAX_WAIT};
 
 coded! {
     /// How large lesson text is shown.
@@ -79,11 +80,95 @@ impl Store {
     }
 
     /// A yes/no setting (absent is no).
+    /// Checks the app passcode at `now` by the teacher PIN's rule: five free tries,
+    /// then a wait that doubles (at most an hour), counted here so that a reload
+    /// does not reset it. `verify(typed, stored_hash)` compares.
+    pub fn check_passcode(
+        &self,
+        passcode: &str,
+        now: i64,
+        verify: impl Fn(&str, &str) -> bool,
+    ) -> Result<PinCheck> {
+        let Some(hash) = self.passcode_hash()? else {
+            return Ok(PinCheck::NotSet);
+        };
+        let number = |key: &str| -> Result<i64> {
+            Ok(self.setting(key)?.and_then(|v| v.parse().ok()).unwrap_or(0))
+        };
+        let (failed, locked_until) = (number("passcode_failed")?, number("passcode_locked_until")?);
+        if now < locked_until {
+            let seconds = locked_until - now;
+            if seconds > MAX_WAIT {
+                self.set_setting("passcode_locked_until", &(now + MAX_WAIT).to_string())?;
+            }
+            return Ok(PinCheck::Wait {
+                seconds: seconds.min(MAX_WAIT),
+            });
+        }
+        if verify(passcode, &hash) {
+            self.set_setting("passcode_failed", "0")?;
+            self.set_setting("passcode_locked_until", "0")?;
+            return Ok(PinCheck::Open);
+        }
+        let failed = u32::try_from(failed).unwrap_or(u32::MAX).saturating_add(1);
+        let wait = lockout_wait(failed);
+        self.set_setting("passcode_failed", &failed.to_string())?;
+        self.set_setting("passcode_locked_until", &(now + wait).to_string())?;
+        Ok(PinCheck::Wrong { wait_seconds: wait })
+    }
+
     pub fn flag(&self, key: &str) -> Result<bool> {
         Ok(self.setting(key)?.as_deref() == Some("1"))
     }
 
     pub fn set_flag(&self, key: &str, on: bool) -> Result<()> {
         self.set_setting(key, if on { "1" } else { "0" })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn verify(typed: &str, hash: &str) -> bool {
+        hash == format!("h:{typed}")
+    }
+
+    #[test]
+    fn the_passcode_waits_after_five_wrong_tries_like_the_pin() {
+        let s = Store::open_in_memory().unwrap();
+        assert_eq!(s.check_passcode("1", 0, verify).unwrap(), PinCheck::NotSet);
+        s.set_passcode_hash(Some("h:2468")).unwrap();
+        for i in 0..4 {
+            assert_eq!(
+                s.check_passcode("0000", i, verify).unwrap(),
+                PinCheck::Wrong { wait_seconds: 0 }
+            );
+        }
+        assert_eq!(
+            s.check_passcode("0000", 10, verify).unwrap(),
+            PinCheck::Wrong { wait_seconds: 30 }
+        );
+        assert_eq!(
+            s.check_passcode("2468", 20, verify).unwrap(),
+            PinCheck::Wait { seconds: 20 },
+            "even the right passcode waits"
+        );
+        assert_eq!(
+            s.check_passcode("2468", 40, verify).unwrap(),
+            PinCheck::Open
+        );
+        // A wait set while the clock was years ahead ends within the longest wait.
+        for i in 0..10 {
+            s.check_passcode("0000", 4_000_000_000 + i, verify).unwrap();
+        }
+        assert!(matches!(
+            s.check_passcode("2468", 100, verify).unwrap(),
+            PinCheck::Wait { seconds } if seconds <= MAX_WAIT
+        ));
+        assert_eq!(
+            s.check_passcode("2468", 100 + MAX_WAIT, verify).unwrap(),
+            PinCheck::Open
+        );
     }
 }

@@ -66,6 +66,11 @@ pub fn answers_from_code(
     quiz: &Quiz,
     code: &str,
 ) -> Result<Vec<AnswerToRecord>, CodeProblem> {
+    // A code is at most 16 characters (with spaces, fewer than 32): anything longer
+    // is refused before it is read.
+    if code.len() > 2 * resultcode::MAX_LEN {
+        return Err(CodeProblem::Mistyped);
+    }
     let decoded = resultcode::decode(code, &quiz.id, session.quiz_version, &quiz.slots()).map_err(
         |e| match e {
             CodeError::OtherQuiz => CodeProblem::OtherQuiz,

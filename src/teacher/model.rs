@@ -242,6 +242,8 @@ pub enum Invalid {
     NoClassName,
     #[error("`{0}` is not a question of this session")]
     NotInSession(String),
+    #[error("a class name has at most {} characters", limits::NAME_CHARS)]
+    NameTooLong,
     #[error("a class holds at most {} pupils", limits::PUPILS)]
     TooManyPupils,
     #[error("the list is too long (at most {} characters)", limits::PASTE_BYTES)]
@@ -249,13 +251,15 @@ pub enum Invalid {
 }
 
 /// A class name as it is kept: trimmed, and not empty.
-/// Longer names are cut at [`limits::NAME_CHARS`] characters.
+/// At most [`limits::NAME_CHARS`] characters.
 pub fn class_name(name: &str) -> Result<String, Invalid> {
     let name = name.trim();
     if name.is_empty() {
         Err(Invalid::NoClassName)
+    } else if name.chars().nth(limits::NAME_CHARS).is_some() {
+        Err(Invalid::NameTooLong)
     } else {
-        Ok(name.chars().take(limits::NAME_CHARS).collect())
+        Ok(name.to_string())
     }
 }
 

@@ -262,6 +262,7 @@ fn watch_keys_and_idle(ctx: Ctx) {
 fn SaveProblem() -> Element {
     let ctx = use_ctx();
     let text = match (ctx.save)() {
+        SaveState::Failed(e) if e == platform::STORAGE_FULL => ctx.t("save.storage_full"),
         SaveState::Failed(e) => ctx.t_with("save.error", &[("error", &e)]),
         SaveState::NotSaving => ctx.t("save.memory"),
         SaveState::OtherTab => ctx.t("save.other_tab"),

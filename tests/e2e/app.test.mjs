@@ -725,12 +725,21 @@ test("teacher mode: PIN, a class of 5, codes (one mistyped), tally, shared devic
     await page.setInputFiles('[data-input="restore"]', { name: "broken.json", mimeType: "application/json", buffer: Buffer.from(backup.replace('"tally"', '"semaphore"')) });
     await page.waitForSelector('[data-backup-result="refused"]');
     assert.equal(await page.$('[data-action="restore-confirm"]'), null);
+    // A class made after that backup: the restore replaces it, and the copy taken
+    // just before the restore brings it back with a tap.
+    await page.fill('[data-input="class-name"]', "9C");
+    await page.click('[data-action="create-class"]');
+    await page.waitForSelector('[data-class-title="9C"]');
+    await page.click('button.back');
     await page.setInputFiles('[data-input="restore"]', { name: "good.json", mimeType: "application/json", buffer: Buffer.from(backup) });
     await page.waitForSelector('[data-action="restore-confirm"]');
     await page.click('[data-action="restore-confirm"]');
     await page.waitForSelector('[data-backup-result="ok"]');
-    // What was there before the restore is kept too, and can be restored with a tap.
-    await page.waitForSelector('[data-restore-auto="restore"]');
+    assert.equal(await page.$('button[data-class="9C"]'), null);
+    await page.click('[data-restore-auto="restore"]');
+    await page.click('[data-action="restore-confirm"]');
+    await page.waitForSelector('button[data-class="9C"]');
+    await shot(page, "teacher-auto-backups-lt", { fullPage: true });
     await page.click('button[data-class="8B"]');
     await page.waitForSelector('[data-pupil="5"]');
     assert.equal((await page.$$("[data-session]")).length, 4);

@@ -88,6 +88,10 @@ fn a_file_from_a_newer_version_is_refused_and_left_alone() {
         before,
         "a refused file is not written to"
     );
+    for companion in ["-wal", "-shm"] {
+        let beside = dir.path().join(format!("sauga.sqlite3{companion}"));
+        assert!(!beside.exists(), "refusing it left {}", beside.display());
+    }
     let message = StorageError::TooNew {
         found: 6,
         supported: 1,
@@ -104,6 +108,11 @@ fn a_damaged_file_is_refused_and_left_alone() {
     fs::write(&path, &garbage).unwrap();
     assert!(matches!(Store::open(&path), Err(StorageError::Damaged(_))));
     assert_eq!(fs::read(&path).unwrap(), garbage);
+    let names: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["sauga.sqlite3"], "nothing left beside it");
 }
 
 #[test]

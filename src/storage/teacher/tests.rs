@@ -7,7 +7,7 @@ use std::rc::Rc;
 use super::*;
 use crate::lang::Lang;
 use crate::quiz::{Question, QuestionKind};
-use crate::storage::Store;
+use crate::storage::{StorageError, Store};
 use crate::teacher::report::*;
 use crate::teacher::session_csv;
 
@@ -428,4 +428,24 @@ fn a_wait_set_while_the_clock_was_wrong_ends_within_the_longest_wait() {
         PinCheck::Open,
         "the lock is over after the longest wait"
     );
+}
+
+#[test]
+fn oversized_input_is_refused_with_a_reason_and_writes_nothing() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut t = store.teacher();
+    assert!(matches!(
+        t.create_class(&"x".repeat(50_000_000 / 1_000), 0),
+        Err(StorageError::Invalid(Invalid::NameTooLong))
+    ));
+    let class = t.create_class("7A", 0).unwrap();
+    assert!(matches!(
+        t.add_pupils(class, &"AK\n".repeat(1_000_000)),
+        Err(StorageError::Invalid(Invalid::PasteTooLong))
+    ));
+    assert!(matches!(
+        t.add_pupils(class, &"AK\n".repeat(limits::PUPILS + 1)),
+        Err(StorageError::Invalid(Invalid::TooManyPupils))
+    ));
+    assert!(t.pupils(class).unwrap().is_empty(), "nothing was added");
 }

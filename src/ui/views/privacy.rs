@@ -10,14 +10,13 @@ use crate::ui::state::{use_ctx, LOCK_CHOICES};
 pub fn LockScreen() -> Element {
     let ctx = use_ctx();
     let mut entry = use_signal(String::new);
-    let mut wrong = use_signal(|| false);
+    let mut wrong = use_signal(|| None::<String>);
     let mut forgot = use_signal(|| false);
     let mut teacher_code = use_signal(String::new);
     let mut teacher_problem = use_signal(|| None::<String>);
     let has_teacher_pin = ctx.teacher_read(|t| t.has_pin()).unwrap_or(false);
     let mut try_unlock = move || {
-        let ok = ctx.unlock(&entry());
-        wrong.set(!ok);
+        wrong.set(ctx.unlock(&entry()).err());
         entry.set(String::new());
     };
     rsx! {
@@ -40,8 +39,8 @@ pub fn LockScreen() -> Element {
                 }
                 button { class: "btn primary wide", r#type: "submit", "data-action": "unlock", {ctx.t("lock.open")} }
             }
-            if wrong() {
-                p { class: "error", role: "alert", {ctx.t("lock.wrong")} }
+            if let Some(m) = wrong() {
+                p { class: "error", role: "alert", "{m}" }
             }
             if forgot() {
                 p { class: "muted", {ctx.t("lock.forgot_explain")} }

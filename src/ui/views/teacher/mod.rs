@@ -29,6 +29,10 @@ fn refusal(ctx: &Ctx, e: &StorageError) -> String {
     use crate::teacher::{limits, Invalid};
     match e {
         StorageError::Invalid(Invalid::NoClassName) => ctx.t("teacher.invalid_class_name"),
+        StorageError::Invalid(Invalid::NameTooLong) => ctx.t_with(
+            "teacher.invalid_name_too_long",
+            &[("n", &limits::NAME_CHARS.to_string())],
+        ),
         StorageError::Invalid(Invalid::NotInSession(_)) => ctx.t("teacher.invalid_not_in_session"),
         StorageError::Invalid(Invalid::TooManyPupils) => ctx.t_with(
             "teacher.invalid_too_many_pupils",

@@ -107,7 +107,7 @@ pub fn SessionView(id: i64) -> Element {
                         }
                     }
                     label { span { {ctx.t("teacher.code")} }
-                        input { class: "search code-input", "data-input": "code", autocomplete: "off", value: "{code}", oninput: move |e: FormEvent| code.set(e.value()) }
+                        input { class: "search code-input", "data-input": "code", autocomplete: "off", maxlength: "32", value: "{code}", oninput: move |e: FormEvent| code.set(e.value()) }
                     }
                     button { class: "btn primary", r#type: "submit", "data-action": "enter-code", {ctx.t("teacher.add_code")} }
                     if let Some((ok, m)) = message() {
