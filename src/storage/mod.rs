@@ -127,6 +127,13 @@ impl Store {
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        // A file the system lets us read but not write opens read-only without a word;
+        // every save would then fail. Say so now instead.
+        if conn.is_readonly(rusqlite::MAIN_DB)? {
+            return Err(StorageError::Unavailable(
+                "the file can be read but not written (check its permissions)".into(),
+            ));
+        }
         // WAL before any migration, so a migration cut short leaves a log SQLite
         // recovers on the next open; FULL makes a commit survive a power cut, which
         // matters more here than a millisecond per write.

@@ -261,15 +261,25 @@ fn watch_keys_and_idle(ctx: Ctx) {
 #[component]
 fn SaveProblem() -> Element {
     let ctx = use_ctx();
-    let text = match (ctx.save)() {
-        SaveState::Failed(e) if e == platform::STORAGE_FULL => ctx.t("save.storage_full"),
-        SaveState::Failed(e) => ctx.t_with("save.error", &[("error", &e)]),
-        SaveState::NotSaving => ctx.t("save.memory"),
-        SaveState::OtherTab => ctx.t("save.other_tab"),
+    // What went wrong in the user's language; a cause with no words of ours (a
+    // system's own message) only under "details".
+    let (text, detail) = match (ctx.save)() {
+        SaveState::Failed(e) if e == platform::STORAGE_FULL => (ctx.t("save.storage_full"), None),
+        SaveState::Failed(e) => (ctx.t("save.failed"), Some(e)),
+        SaveState::NotSaving => (ctx.t("save.memory"), None),
+        SaveState::OtherTab => (ctx.t("save.other_tab"), None),
         SaveState::Saved | SaveState::Saving => return rsx! {},
     };
     rsx! {
-        p { class: "save-problem", role: "alert", "{text}" }
+        div { class: "save-problem", role: "alert",
+            p { "{text}" }
+            if let Some(d) = detail {
+                details {
+                    summary { {ctx.t("storage.details")} }
+                    p { class: "muted", "{d}" }
+                }
+            }
+        }
     }
 }
 
