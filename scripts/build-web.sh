@@ -13,4 +13,13 @@ cp assets/index.html assets/calc.html assets/favicon.svg dist/
 build=$(cat dist/sauga_bg.wasm dist/sauga.js dist/index.html | sha256sum | cut -c1-12)
 files=$(cd dist && find . -type f ! -name sw.js | sed 's|^\./||' | sort | sed 's/.*/"&"/' | paste -sd, -)
 sed -e "s/sauga-BUILD/sauga-$build/" -e "s|FILE_LIST|[$files]|" assets/sw.js > dist/sw.js
-echo "web app built in $(pwd)/dist ($(du -h dist/sauga_bg.wasm | cut -f1) of wasm)"
+# Precompressed copies beside each file, for servers that send them as they are
+# (tests/e2e/serve.mjs; nginx's gzip_static/brotli_static, Caddy's precompressed):
+# the browser downloads a third of the wasm's size.
+find dist -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.html' -o -name '*.svg' -o -name '*.css' -o -name '*.json' \) |
+  while read -r f; do
+    gzip -9 -k -n -f "$f"
+    brotli -q 11 -f -o "$f.br" "$f"
+  done
+wire=$(( $(stat -c %s dist/sauga_bg.wasm.br) + $(stat -c %s dist/sauga.js.br) + $(stat -c %s dist/index.html.br) ))
+echo "web app built in $(pwd)/dist ($(du -h dist/sauga_bg.wasm | cut -f1) of wasm; $((wire / 1024)) KB of wasm, JS and page with brotli)"

@@ -34,10 +34,14 @@ pub fn watch_keys_and_idle() -> document::Eval {
     document::eval(WATCH_JS)
 }
 
-/// The page's own `lang` attribute follows the app's language (screen readers, fonts).
+/// The page's own `lang` attribute follows the app's language (screen readers, fonts),
+/// and the web page's first screen (before the app loads) uses it next time.
 pub fn set_page_lang(code: &str) {
     let quoted = format!("{code:?}");
-    let _ = document::eval(&format!("document.documentElement.lang = {quoted};"));
+    let _ = document::eval(&format!(
+        "document.documentElement.lang = {quoted}; \
+         try {{ localStorage.setItem('sauga.lang', {quoted}); }} catch (e) {{}}"
+    ));
 }
 
 /// A new screen starts at its top, with keyboard and screen-reader focus on its heading.

@@ -268,6 +268,41 @@ test("quick exit from a lesson: a neutral page, and Back does not bring the less
   });
 });
 
+test("before the app loads, or if it never does: help numbers and a quick exit", async () => {
+  await withBrowser("uk-UA", async (page, errors) => {
+    // The app's code never arrives: the first screen must do on its own.
+    await page.route("**/sauga.js", (route) => route.abort());
+    await page.goto("data:text/html,<title>Before</title><p>before</p>");
+    await page.goto(url);
+    await page.waitForSelector("#boot-exit");
+    assert.equal(await page.getAttribute("html", "lang"), "uk");
+    assert.match(await page.textContent("#boot"), /Вийти[\s\S]*Екстрена допомога[\s\S]*0 800 91119/);
+    const tels = await page.$$eval('#boot a[href^="tel:"]', (links) => links.map((a) => a.getAttribute("href")));
+    assert.deepEqual(tels, ["tel:112", "tel:+37080091119"]);
+    await shot(page, "first-screen-without-app-uk");
+    await page.click("#boot-exit");
+    await page.waitForURL(/calc\.html$/);
+    // The page was replaced: Back goes to what was open before Sauga.
+    await page.goBack();
+    assert.match(page.url(), /^data:/);
+    assert.deepEqual(errors, []);
+  });
+});
+
+test("the app's files come precompressed", async () => {
+  await withBrowser("en-GB", async (page, errors) => {
+    const wasm = page.waitForResponse(/sauga_bg\.wasm$/);
+    await page.goto(url);
+    const response = await wasm;
+    assert.ok(
+      ["br", "gzip"].includes(response.headers()["content-encoding"]),
+      `sauga_bg.wasm came with content-encoding ${response.headers()["content-encoding"]}`,
+    );
+    await page.waitForSelector("nav.tabbar");
+    assert.deepEqual(errors, []);
+  });
+});
+
 test("Shift pressed three times leaves at once", async () => {
   await withBrowser("uk-UA", async (page, errors) => {
     await openLesson(page);

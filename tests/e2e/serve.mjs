@@ -1,7 +1,7 @@
 // A small static server for the built web app (dist/), on 127.0.0.1 only.
 // Usage: node tests/e2e/serve.mjs [DIR] [PORT]
 import { createServer } from "node:http";
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 
 const root = resolve(process.argv[2] ?? "dist");
@@ -26,11 +26,23 @@ export function serve(dir = root, p = port) {
       return;
     }
     try {
-      const body = await readFile(file);
-      res.writeHead(200, {
+      // A precompressed copy when the browser takes it (scripts/build-web.sh makes them).
+      const accepts = String(req.headers["accept-encoding"] ?? "");
+      let encoding = null;
+      for (const [name, suffix] of [["br", ".br"], ["gzip", ".gz"]]) {
+        if (new RegExp(`\\b${name}\\b`).test(accepts) && (await stat(file + suffix).catch(() => null))) {
+          encoding = [name, suffix];
+          break;
+        }
+      }
+      const body = await readFile(encoding ? file + encoding[1] : file);
+      const headers = {
         "content-type": types[extname(file)] ?? "application/octet-stream",
         "cache-control": "no-cache",
-      });
+        vary: "accept-encoding",
+      };
+      if (encoding) headers["content-encoding"] = encoding[0];
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404, { "content-type": "text/plain" }).end("not found");

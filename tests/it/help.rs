@@ -278,3 +278,36 @@ fn a_source_title_written_once_for_all_languages() {
     ));
     one(&problems, "sources[1].title", "one title for all languages");
 }
+
+/// The web page's first screen (shown before the app loads) carries two numbers of
+/// its own; they must be the help directory's, shown as it shows them, with its date.
+#[test]
+fn the_first_web_screen_shows_numbers_as_the_help_directory_has_them() {
+    let html = include_str!("../../assets/index.html");
+    let services = &Catalog::embedded().help;
+    let mut links = 0;
+    for piece in html.split("href=\"tel:").skip(1) {
+        let number = &piece[..piece.find('"').unwrap()];
+        let shown = piece
+            .split("<b>")
+            .nth(1)
+            .and_then(|b| b.split("</b>").next())
+            .unwrap();
+        let service = services
+            .iter()
+            .find(|s| s.phones.iter().any(|p| p.number == number))
+            .unwrap_or_else(|| panic!("tel:{number} is not in the help directory"));
+        let phone = service.phones.iter().find(|p| p.number == number).unwrap();
+        assert_eq!(phone.display, shown, "tel:{number}");
+        if !service.is_emergency() {
+            let checked = service.checked.to_string();
+            assert!(
+                html.matches(&checked).count() >= 4,
+                "the first screen names {checked}, when {} was checked, in every language",
+                service.id
+            );
+        }
+        links += 1;
+    }
+    assert_eq!(links, 2, "112 and the national helpline");
+}
