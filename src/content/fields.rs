@@ -84,6 +84,9 @@ pub(crate) fn per_lang_from(
                 if let Some(p) = textcheck::english_problem(lang, v) {
                     report(field.clone(), p);
                 }
+                for (_, p) in textcheck::forbidden_terms(lang, v) {
+                    report(field.clone(), p);
+                }
                 let letters = v.chars().filter(|c| c.is_alphabetic()).count();
                 if lang.is_cyrillic() && letters >= 60 {
                     if let Some(p) = textcheck::script_problem(lang, v) {

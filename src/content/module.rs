@@ -348,6 +348,11 @@ impl Checker {
             if let Some(p) = textcheck::english_problem(lang, &text) {
                 self.at(&path, None, None, p);
             }
+            if let Some(file) = files.get(&format!("{}.md", lang.code())) {
+                for (line, p) in textcheck::forbidden_terms(lang, &file.text) {
+                    self.at(&path, Some(line), None, p);
+                }
+            }
             if kind == Kind::Lesson && audience.contains(&Audience::Pupils) {
                 let avg = textcheck::count_pages(pages.get(lang)).average();
                 if avg > MAX_PUPIL_SENTENCE {

@@ -230,6 +230,239 @@ pub fn english_problem(lang: Lang, text: &str) -> Option<String> {
     })
 }
 
+/// A term a language's text must not use, and what to write instead: wrong legal
+/// terms and calques an outside legal and language review found, kept out for good.
+struct Forbidden {
+    lang: Lang,
+    /// Matched in lower case.
+    term: &'static str,
+    /// Not a problem when these words come right before it ("labai sunkus").
+    unless_after: &'static str,
+    instead: &'static str,
+}
+
+const FORBIDDEN: &[Forbidden] = &[
+    Forbidden {
+        lang: Lang::Lt,
+        term: "nebaudžiamum",
+        unless_after: "",
+        instead: "„nebaudimo principas“ (nebaudžiamumas reiškia nebaudžiamybę už nusikaltimus)",
+    },
+    Forbidden {
+        lang: Lang::Lt,
+        term: "apmąstymų laikotarp",
+        unless_after: "",
+        instead: "„apmąstymo laikotarpis“",
+    },
+    Forbidden {
+        lang: Lang::Lt,
+        term: "sunkus nusikaltimas",
+        unless_after: "labai ",
+        instead: "„labai sunkus nusikaltimas“ (or name no category)",
+    },
+    Forbidden {
+        lang: Lang::Lt,
+        term: "sunkaus nusikaltimo",
+        unless_after: "labai ",
+        instead: "„labai sunkaus nusikaltimo“",
+    },
+    Forbidden {
+        lang: Lang::Lt,
+        term: "sunkiu nusikaltimu",
+        unless_after: "labai ",
+        instead: "„labai sunkiu nusikaltimu“",
+    },
+    Forbidden {
+        lang: Lang::Lt,
+        term: "sunkūs nusikaltimai",
+        unless_after: "labai ",
+        instead: "„labai sunkūs nusikaltimai“",
+    },
+    Forbidden {
+        lang: Lang::Lt,
+        term: "sunkių nusikaltimų",
+        unless_after: "labai ",
+        instead: "„labai sunkių nusikaltimų“",
+    },
+    Forbidden {
+        lang: Lang::Lt,
+        term: "dirba ilgas valandas",
+        unless_after: "",
+        instead: "„dirba labai ilgai“ (a calque of \"long hours\")",
+    },
+    Forbidden {
+        lang: Lang::Lt,
+        term: "perima žmogaus kontrolę",
+        unless_after: "",
+        instead: "„ima valdyti žmogų“",
+    },
+    Forbidden {
+        lang: Lang::Lt,
+        term: "taikiniu gali tapti",
+        unless_after: "",
+        instead: "„nukentėti gali bet kas“",
+    },
+    Forbidden {
+        lang: Lang::Lt,
+        term: "pilnų vardų",
+        unless_after: "",
+        instead: "„vardų ir pavardžių“",
+    },
+    Forbidden {
+        lang: Lang::Ru,
+        term: "ненаказуем",
+        unless_after: "",
+        instead: "«принцип ненаказания жертв»",
+    },
+    Forbidden {
+        lang: Lang::Ru,
+        term: "тяжкими преступлениями",
+        unless_after: "особо ",
+        instead: "«особо тяжкими преступлениями»",
+    },
+    Forbidden {
+        lang: Lang::Ru,
+        term: "доверяй своему чувству",
+        unless_after: "",
+        instead: "«доверяй своему чутью»",
+    },
+    Forbidden {
+        lang: Lang::Ru,
+        term: "считается личным",
+        unless_after: "",
+        instead: "a plain wording («это твоё личное дело»…)",
+    },
+    Forbidden {
+        lang: Lang::Ru,
+        term: "о серьёзном деле",
+        unless_after: "",
+        instead: "«о серьёзной проблеме»",
+    },
+    Forbidden {
+        lang: Lang::Ru,
+        term: "пройди этот список",
+        unless_after: "",
+        instead: "«проверь по этому списку»",
+    },
+    Forbidden {
+        lang: Lang::Ru,
+        term: "проходил тест",
+        unless_after: "",
+        instead: "«проводили тест»",
+    },
+    Forbidden {
+        lang: Lang::Ru,
+        term: "тяжкое преступление",
+        unless_after: "особо ",
+        instead: "«особо тяжкое преступление» (or name no category)",
+    },
+    Forbidden {
+        lang: Lang::Ru,
+        term: "тяжким преступлением",
+        unless_after: "особо ",
+        instead: "«особо тяжким преступлением»",
+    },
+    Forbidden {
+        lang: Lang::Ru,
+        term: "тяжкого преступления",
+        unless_after: "особо ",
+        instead: "«особо тяжкого преступления»",
+    },
+    Forbidden {
+        lang: Lang::Uk,
+        term: "тяжкий злочин",
+        unless_after: "особливо ",
+        instead: "«особливо тяжкий злочин» (or name no category)",
+    },
+    Forbidden {
+        lang: Lang::Uk,
+        term: "тяжким злочином",
+        unless_after: "особливо ",
+        instead: "«особливо тяжким злочином»",
+    },
+    Forbidden {
+        lang: Lang::Uk,
+        term: "тяжкого злочину",
+        unless_after: "особливо ",
+        instead: "«особливо тяжкого злочину»",
+    },
+    Forbidden {
+        lang: Lang::Uk,
+        term: "тяжких злочинів",
+        unless_after: "особливо ",
+        instead: "«особливо тяжких злочинів»",
+    },
+    Forbidden {
+        lang: Lang::Uk,
+        term: "тяжкими злочинами",
+        unless_after: "особливо ",
+        instead: "«особливо тяжкими злочинами»",
+    },
+    Forbidden {
+        lang: Lang::Uk,
+        term: "дозвіл на проживання",
+        unless_after: "",
+        instead: "«посвідка на проживання»",
+    },
+    Forbidden {
+        lang: Lang::Uk,
+        term: "відносить до",
+        unless_after: "",
+        instead: "«зараховує до» / «належить до»",
+    },
+    Forbidden {
+        lang: Lang::Uk,
+        term: "піддаються",
+        unless_after: "",
+        instead: "«зазнають»",
+    },
+    Forbidden {
+        lang: Lang::Uk,
+        term: "проходив тест",
+        unless_after: "",
+        instead: "«проводили тест»",
+    },
+    Forbidden {
+        lang: Lang::Uk,
+        term: "від іншого тесту",
+        unless_after: "",
+        instead: "«належить до іншого тесту»",
+    },
+];
+
+/// Terms of [`FORBIDDEN`] in `text`, and in Ukrainian a straight apostrophe between
+/// letters (Ukrainian writes ’): each with its 1-based line and what to write instead.
+pub fn forbidden_terms(lang: Lang, text: &str) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let lower = line.to_lowercase();
+        for f in FORBIDDEN.iter().filter(|f| f.lang == lang) {
+            let found = lower
+                .match_indices(f.term)
+                .any(|(at, _)| f.unless_after.is_empty() || !lower[..at].ends_with(f.unless_after));
+            if found {
+                out.push((
+                    n + 1,
+                    format!("`{}` is the wrong term here: write {}", f.term, f.instead),
+                ));
+            }
+        }
+        if lang == Lang::Uk {
+            let chars: Vec<char> = line.chars().collect();
+            let straight = chars
+                .windows(3)
+                .any(|w| w[1] == '\'' && w[0].is_alphabetic() && w[2].is_alphabetic());
+            if straight {
+                out.push((
+                    n + 1,
+                    "a straight apostrophe in a word: Ukrainian writes ’ (U+2019)".into(),
+                ));
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -311,5 +544,26 @@ mod tests {
         assert_eq!(shape(&a[0].blocks), shape(&b[0].blocks));
         assert_ne!(shape(&a[0].blocks), shape(&c[0].blocks));
         assert_eq!(describe(&shape(&a[0].blocks)), "list of 2 · note");
+    }
+
+    #[test]
+    fn forbidden_terms_are_found_with_their_line() {
+        assert!(forbidden_terms(Lang::Lt, "Tai labai sunkus nusikaltimas.").is_empty());
+        let found = forbidden_terms(Lang::Lt, "Pirma eilutė.\nTai sunkus nusikaltimas.");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].0, 2);
+        assert!(found[0].1.contains("labai sunkus"), "{found:?}");
+        assert_eq!(
+            forbidden_terms(Lang::Lt, "Nebaudžiamumo principas").len(),
+            1
+        );
+        assert!(forbidden_terms(Lang::Ru, "Это особо тяжкое преступление.").is_empty());
+        assert_eq!(
+            forbidden_terms(Lang::Ru, "Это тяжкое преступление.").len(),
+            1
+        );
+        assert_eq!(forbidden_terms(Lang::Uk, "Сім'я").len(), 1);
+        assert!(forbidden_terms(Lang::Uk, "Сім’я, 'цитата'").is_empty());
+        assert!(forbidden_terms(Lang::En, "a serious crime").is_empty());
     }
 }

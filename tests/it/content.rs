@@ -561,3 +561,22 @@ fn a_source_title_in_every_language_not_a_copy_of_english() {
     assert!(p.to_string().contains("sources[1].title.ru"), "{p}");
     only(&problems, "facts.toml", "missing language `uk`");
 }
+
+#[test]
+fn wrong_legal_terms_and_straight_apostrophes_are_refused_with_their_line() {
+    let (_d, problems, _) = broken(|root| {
+        let ru = alpha(root, "ru.md");
+        let text = fs::read_to_string(&ru).unwrap();
+        fs::write(
+            &ru,
+            format!("{text}\nЭто тяжкое преступление и ненаказуемость.\n"),
+        )
+        .unwrap();
+        replace(&alpha(root, "uk.md"), "Запам’ятай", "Запам'ятай");
+    });
+    let p = only(&problems, "modules/01-alpha/ru.md", "особо тяжкое");
+    assert!(p.line.is_some(), "{p}");
+    only(&problems, "modules/01-alpha/ru.md", "принцип ненаказания");
+    let p = only(&problems, "modules/01-alpha/uk.md", "apostrophe");
+    assert_eq!(p.line, Some(9));
+}

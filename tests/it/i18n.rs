@@ -95,3 +95,16 @@ fn every_topic_has_a_name_in_every_language() {
         }
     }
 }
+
+#[test]
+fn ui_strings_use_none_of_the_forbidden_terms() {
+    let mut found = Vec::new();
+    for lang in Lang::ALL {
+        for (key, value) in table(lang) {
+            for (_, why) in sauga::content::textcheck::forbidden_terms(lang, &value) {
+                found.push(format!("{}: {key}: {why}", lang.code()));
+            }
+        }
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
