@@ -5,8 +5,14 @@ const CACHE = "sauga-BUILD";
 // Every file of the build (scripts/build-web.sh writes the list).
 const FILES = ["./"].concat(FILE_LIST);
 
+// A new build waits until the user reloads (the page offers "Update ready"), so one
+// page never mixes files of two builds.
 self.addEventListener("install", (event) => {
-  event.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES)).then(() => self.skipWaiting()));
+  event.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES)));
+});
+
+self.addEventListener("message", (event) => {
+  if (event.data === "skip-waiting") self.skipWaiting();
 });
 
 self.addEventListener("activate", (event) => {

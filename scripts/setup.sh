@@ -11,7 +11,7 @@ export PATH="$HOME/.cargo/bin:$PATH"
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 
-packages=(clang pkg-config curl ca-certificates brotli gzip)
+packages=(clang pkg-config curl ca-certificates brotli gzip librsvg2-bin)
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   packages+=(nodejs npm)
 fi

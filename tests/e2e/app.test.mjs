@@ -303,6 +303,54 @@ test("the app's files come precompressed", async () => {
   });
 });
 
+test("installable: a valid manifest with its icons; a new build is offered, not mixed in", async () => {
+  await withBrowser("lt-LT", async (page, errors) => {
+    await page.goto(url);
+    await page.waitForSelector("nav.tabbar");
+    const manifest = await page.evaluate(async () => {
+      const href = document.querySelector('link[rel="manifest"]').href;
+      return (await fetch(href)).json();
+    });
+    assert.equal(manifest.display, "standalone");
+    assert.equal(manifest.start_url, "./");
+    assert.ok(manifest.name && manifest.short_name && manifest.theme_color && manifest.background_color);
+    const sizes = manifest.icons.map((i) => `${i.sizes} ${i.purpose}`);
+    assert.deepEqual(sizes, ["192x192 any", "512x512 any", "512x512 maskable"]);
+    for (const icon of manifest.icons) {
+      const [w, h, type] = await page.evaluate(async (src) => {
+        const blob = await (await fetch(src)).blob();
+        const bitmap = await createImageBitmap(blob);
+        return [bitmap.width, bitmap.height, blob.type];
+      }, icon.src);
+      assert.equal(`${w}x${h}`, icon.sizes, icon.src);
+      assert.equal(type, "image/png", icon.src);
+    }
+    // Chromium's own install check, through the DevTools protocol.
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    const cdp = await page.context().newCDPSession(page);
+    const { installabilityErrors } = await cdp.send("Page.getInstallabilityErrors");
+    assert.deepEqual(installabilityErrors, [], "Chromium can install it");
+
+    // A new build on the server: the open page says so and loads it on a tap.
+    const { readFileSync, writeFileSync } = await import("node:fs");
+    const worker = join(dist, "sw.js");
+    const original = readFileSync(worker, "utf8");
+    try {
+      writeFileSync(worker, original.replace(/sauga-[0-9a-f]{12}/, "sauga-nextbuild0"));
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+      await page.waitForSelector("#update:not([hidden])");
+      assert.match(await page.textContent("#update"), /nauja versija/);
+      await shot(page, "update-ready-lt");
+      await Promise.all([page.waitForEvent("load"), page.click("#update button")]);
+      await page.waitForSelector("nav.tabbar");
+      assert.equal(await page.isVisible("#update"), false);
+    } finally {
+      writeFileSync(worker, original);
+    }
+    assert.deepEqual(errors, []);
+  });
+});
+
 test("Shift pressed three times leaves at once", async () => {
   await withBrowser("uk-UA", async (page, errors) => {
     await openLesson(page);
@@ -328,7 +376,7 @@ test("Help: 112 first, tel and mailto links, filters, abroad", async () => {
     for (const card of cards) {
       const links = await card.$$eval("a", (as) => as.map((a) => a.getAttribute("href")));
       assert.ok(links.some((h) => h.startsWith("tel:") || h.startsWith("mailto:")), links.join(" "));
-      assert.match(await card.$eval(".checked", (e) => e.textContent), /Проверено \d{4}-\d{2}-\d{2}/);
+      assert.match(await card.$eval(".checked", (e) => e.textContent), /Сверено с опубликованным источником \d{4}-\d{2}-\d{2}/);
     }
     const all = cards.length;
     await page.fill('[data-filter="search"]', "91119");

@@ -15,6 +15,7 @@ const types = {
   ".css": "text/css; charset=utf-8",
   ".json": "application/json",
   ".png": "image/png",
+  ".webmanifest": "application/manifest+json",
 };
 
 export function serve(dir = root, p = port) {

@@ -111,6 +111,7 @@ pub fn PrivacySettings() -> Element {
                 }
                 span { {ctx.t("privacy.neutral_title")} }
             }
+            p { class: "muted small", "data-installed-name": "true", {ctx.t("privacy.installed_name")} }
             h3 { {ctx.t("privacy.passcode")} }
             p { class: "muted", {ctx.t("privacy.passcode_explain")} }
             p { class: "muted", "data-protects": "screens", {ctx.t("privacy.protects")} }
