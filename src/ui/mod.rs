@@ -14,5 +14,5 @@ mod shell;
 pub mod state;
 mod views;
 
-pub use shell::{App, Shell, ShellProps, StorageProblem};
+pub use shell::{App, SaveProblem, Shell, ShellProps, StorageProblem};
 pub use views::help::HelpList;

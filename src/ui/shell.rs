@@ -259,7 +259,7 @@ fn watch_keys_and_idle(ctx: Ctx) {
 
 /// Why changes are not being saved, in full, above the screen.
 #[component]
-fn SaveProblem() -> Element {
+pub fn SaveProblem() -> Element {
     let ctx = use_ctx();
     // What went wrong in the user's language; a cause with no words of ours (a
     // system's own message) only under "details".

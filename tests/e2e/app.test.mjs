@@ -773,6 +773,14 @@ test("teacher mode: PIN, a class of 5, codes (one mistyped), tally, shared devic
     await page.waitForSelector("[data-gift-errors]");
     assert.match(await page.textContent("[data-gift-errors]"), /line 3/);
     assert.equal(await page.$("[data-own-quiz]"), null);
+    // A file with very many errors lists the first 50 and counts the rest.
+    const many = Array.from({ length: 80 }, (_, i) => `::Q${i}:: Not closed {=yes ~no`).join("\n\n");
+    await page.setInputFiles('[data-input="import-gift"]', { name: "many.txt", mimeType: "text/plain", buffer: Buffer.from(many) });
+    await page.waitForSelector("[data-more-errors]");
+    const total = Number(await page.getAttribute("[data-gift-errors]", "data-gift-errors"));
+    assert.ok(total >= 80, `${total} errors`);
+    assert.equal(Number(await page.getAttribute("[data-more-errors]", "data-more-errors")), total - 50);
+    assert.equal((await page.$$("[data-gift-errors] li")).length, 51);
     await page.setInputFiles('[data-input="import-gift"]', { name: "Mano testas.txt", mimeType: "text/plain", buffer: Buffer.from("// a comment\n::A:: Ar tai įspėjamasis ženklas? {T #Taip.}\n\n::B:: Ką daryti? {=Pasitarti #Gerai. ~Važiuoti #Ne. ####Pagalbos linija padės.}\n") });
     await page.waitForSelector('[data-own-quiz="Mano testas"]');
     // The question form: a question without a right answer is refused, then saved.

@@ -844,3 +844,36 @@ fn a_forgotten_passcode_erases_pupil_data_but_not_the_teachers() {
         assert!(html.contains("data-passcode=\"false\""), "{code}: {html}");
     }
 }
+
+#[component]
+fn SaveProblemHarness(state: sauga::ui::state::SaveState) -> Element {
+    let ctx =
+        sauga::ui::state::Ctx::provide(StoreHandle::new(store_in(Lang::Uk)), true, Screen::Home);
+    let mut save = ctx.save;
+    use_hook(move || save.set(state));
+    rsx! { sauga::ui::SaveProblem {} }
+}
+
+fn render_save_problem(state: sauga::ui::state::SaveState) -> String {
+    let mut dom = VirtualDom::new_with_props(SaveProblemHarness, SaveProblemHarnessProps { state });
+    dom.rebuild_in_place();
+    dom.render_immediate_to_vec();
+    dioxus_ssr::render(&dom)
+}
+
+#[test]
+fn why_a_save_failed_is_said_in_the_users_language() {
+    use sauga::ui::state::SaveState;
+    let html = render_save_problem(SaveState::Failed(sauga::platform::STORAGE_FULL.into()));
+    assert!(has(&html, &tr(Lang::Uk, "save.storage_full")), "{html}");
+    assert!(!html.contains("sauga:"), "no internal marker shown: {html}");
+    let html = render_save_problem(SaveState::Failed("QuotaExceededError: disk".into()));
+    assert!(has(&html, &tr(Lang::Uk, "save.failed")), "{html}");
+    assert!(
+        html.contains("QuotaExceededError: disk"),
+        "the system's words under details"
+    );
+    let html = render_save_problem(SaveState::OtherTab);
+    assert!(has(&html, &tr(Lang::Uk, "save.other_tab")), "{html}");
+    assert!(!render_save_problem(SaveState::Saved).contains("save-problem"));
+}
