@@ -5,7 +5,7 @@ use rusqlite::{params, OptionalExtension};
 
 use super::{Result, Store};
 use crate::lang::Lang;
-use crate::teacher::{lockout_wait, PinCheck, MAX_WAIT};
+use crate::teacher::{Lockout, PinCheck};
 
 coded! {
     /// How large lesson text is shown.
@@ -95,26 +95,27 @@ impl Store {
         let number = |key: &str| -> Result<i64> {
             Ok(self.setting(key)?.and_then(|v| v.parse().ok()).unwrap_or(0))
         };
-        let (failed, locked_until) = (number("passcode_failed")?, number("passcode_locked_until")?);
-        if now < locked_until {
-            let seconds = locked_until - now;
-            if seconds > MAX_WAIT {
-                self.set_setting("passcode_locked_until", &(now + MAX_WAIT).to_string())?;
+        let lock = Lockout {
+            failed: number("passcode_failed")?,
+            locked_until: number("passcode_locked_until")?,
+        };
+        if let Some((seconds, corrected)) = lock.wait_at(now) {
+            if let Some(until) = corrected {
+                self.set_setting("passcode_locked_until", &until.to_string())?;
             }
-            return Ok(PinCheck::Wait {
-                seconds: seconds.min(MAX_WAIT),
-            });
+            return Ok(PinCheck::Wait { seconds });
         }
         if verify(passcode, &hash) {
             self.set_setting("passcode_failed", "0")?;
             self.set_setting("passcode_locked_until", "0")?;
             return Ok(PinCheck::Open);
         }
-        let failed = u32::try_from(failed).unwrap_or(u32::MAX).saturating_add(1);
-        let wait = lockout_wait(failed);
-        self.set_setting("passcode_failed", &failed.to_string())?;
-        self.set_setting("passcode_locked_until", &(now + wait).to_string())?;
-        Ok(PinCheck::Wrong { wait_seconds: wait })
+        let next = lock.after_wrong_try(now);
+        self.set_setting("passcode_failed", &next.failed.to_string())?;
+        self.set_setting("passcode_locked_until", &next.locked_until.to_string())?;
+        Ok(PinCheck::Wrong {
+            wait_seconds: next.locked_until - now,
+        })
     }
 
     pub fn flag(&self, key: &str) -> Result<bool> {
@@ -129,6 +130,7 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::teacher::MAX_WAIT;
 
     fn verify(typed: &str, hash: &str) -> bool {
         hash == format!("h:{typed}")

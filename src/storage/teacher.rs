@@ -54,6 +54,10 @@ impl Teacher<'_> {
         let Some((pin_hash, recovery_hash, failed, locked_until)) = row else {
             return Ok(PinCheck::NotSet);
         };
+        let lock = Lockout {
+            failed,
+            locked_until,
+        };
         let recovered = || {
             crate::teacher::normalize_recovery(pin)
                 .is_some_and(|code| verify(&code, &recovery_hash))
@@ -64,24 +68,17 @@ impl Teacher<'_> {
                 [],
             )
         };
-        if now < locked_until {
+        if let Some((seconds, corrected)) = lock.wait_at(now) {
             // The recovery code always opens, even during a wait.
             if recovered() {
                 reset(self.conn)?;
                 return Ok(PinCheck::Recovered);
             }
-            // Never longer than the rule gives: a lock taken while the clock was wrong
-            // ends within the longest wait.
-            let seconds = locked_until - now;
-            if seconds > MAX_WAIT {
-                self.conn.execute(
-                    "UPDATE teacher SET locked_until = ?1 WHERE id = 1",
-                    [now + MAX_WAIT],
-                )?;
+            if let Some(until) = corrected {
+                self.conn
+                    .execute("UPDATE teacher SET locked_until = ?1 WHERE id = 1", [until])?;
             }
-            return Ok(PinCheck::Wait {
-                seconds: seconds.min(MAX_WAIT),
-            });
+            return Ok(PinCheck::Wait { seconds });
         }
         if verify(pin, &pin_hash) {
             reset(self.conn)?;
@@ -91,13 +88,14 @@ impl Teacher<'_> {
             reset(self.conn)?;
             return Ok(PinCheck::Recovered);
         }
-        let failed = u32::try_from(failed).unwrap_or(u32::MAX).saturating_add(1);
-        let wait = lockout_wait(failed);
+        let next = lock.after_wrong_try(now);
         self.conn.execute(
             "UPDATE teacher SET failed = ?1, locked_until = ?2 WHERE id = 1",
-            params![i64::from(failed), now + wait],
+            params![next.failed, next.locked_until],
         )?;
-        Ok(PinCheck::Wrong { wait_seconds: wait })
+        Ok(PinCheck::Wrong {
+            wait_seconds: next.locked_until - now,
+        })
     }
 
     pub fn own_quizzes(&self) -> Result<Vec<OwnQuiz>> {

@@ -76,6 +76,40 @@ pub fn lockout_wait(failed: u32) -> i64 {
 /// lock taken while the clock was wrong must not last for years).
 pub const MAX_WAIT: i64 = 3600;
 
+/// Wrong tries of a PIN or passcode so far, and until when the next try waits (Unix
+/// seconds): the lockout rule in one place, for the teacher PIN and the app passcode.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Lockout {
+    pub failed: i64,
+    pub locked_until: i64,
+}
+
+impl Lockout {
+    /// At `now`: the seconds still to wait, never more than [`MAX_WAIT`], and the
+    /// `locked_until` to store instead when the stored one lies further ahead (a lock
+    /// taken while the clock was wrong); `None` when a try may be made.
+    pub fn wait_at(self, now: i64) -> Option<(i64, Option<i64>)> {
+        let left = self.locked_until - now;
+        (left > 0).then(|| {
+            (
+                left.min(MAX_WAIT),
+                (left > MAX_WAIT).then_some(now + MAX_WAIT),
+            )
+        })
+    }
+
+    /// After one more wrong try at `now`.
+    pub fn after_wrong_try(self, now: i64) -> Lockout {
+        let failed = u32::try_from(self.failed)
+            .unwrap_or(u32::MAX)
+            .saturating_add(1);
+        Lockout {
+            failed: i64::from(failed),
+            locked_until: now + lockout_wait(failed),
+        }
+    }
+}
+
 /// What a PIN attempt gave.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PinCheck {
