@@ -282,8 +282,14 @@ pub fn save_file(name: &str, bytes: &[u8], _mime: &str) -> Result<String, String
     let dir = export_dir()?;
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let path = save_file_in(&dir, name, bytes)?;
+    // Android shares the bytes (and copies them to Downloads); the copy kept here
+    // is the app's own.
     #[cfg(target_os = "android")]
-    return super::share::share(name, bytes, _mime);
+    return super::share::share(
+        path.file_name().and_then(|n| n.to_str()).unwrap_or(name),
+        bytes,
+        _mime,
+    );
     #[cfg(target_os = "ios")]
     super::share::share_file(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     #[allow(unreachable_code)]
