@@ -918,6 +918,17 @@ test("after the first visit the web app opens with no network at all", async () 
     await page.click('[data-tab="help"]');
     await page.waitForSelector(".emergency");
     await shot(page, "offline-help-en");
+    // Offline, a lesson reads in every language.
+    for (const lang of ["lt", "en", "ru", "uk"]) {
+      await page.click('[data-tab="home"]');
+      await page.click(`[data-lang="${lang}"]`);
+      await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+      await page.click('[data-tab="learn"]');
+      await page.click('button[data-module="getting-help"]');
+      await page.click('[data-action="open-module"]');
+      await page.waitForSelector("article.lesson h1");
+      assert.ok((await page.textContent("article.lesson")).length > 200, `a lesson page in ${lang}`);
+    }
     await page.context().setOffline(false);
     assert.deepEqual(errors, []);
   });
