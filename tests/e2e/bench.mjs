@@ -71,6 +71,7 @@ async function measure(throttled, offline) {
       `${label.padEnd(34)} ${String(Math.round(bytes / 1024)).padStart(6)} KB in ${String(requests).padStart(2)} requests · ` +
       `first screen ${(firstScreen / 1000).toFixed(2)} s · home ${(home / 1000).toFixed(2)} s · ` +
       `first lesson page ${(lesson / 1000).toFixed(2)} s · JS heap ${(heap.usedSize / 1048576).toFixed(1)} MB` +
+      (heap.backingStorageSize ? ` · array buffers ${(heap.backingStorageSize / 1048576).toFixed(1)} MB` : "") +
       (wasm ? "" : " (wasm from the service worker)"),
     );
   };
