@@ -262,8 +262,9 @@ pub fn quick_exit() -> bool {
 }
 
 pub fn save_file(name: &str, bytes: &[u8], mime: &str) -> Result<String, String> {
-    download(name, bytes, mime);
-    Ok(name.to_string())
+    let name = super::safe_file_name(name);
+    download(&name, bytes, mime);
+    Ok(name)
 }
 
 pub fn saved_files(_prefix: &str, _suffix: &str) -> Vec<(String, String)> {

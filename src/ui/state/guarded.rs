@@ -6,7 +6,23 @@ use super::*;
 use crate::teacher::PinCheck;
 
 impl Ctx {
-    /// Opens the lock screen when the passcode is right.
+    /// Why a typed code did not open, in the screen's language (`None` when it opened):
+    /// the pupil's words for the app passcode, the teacher's for the teacher PIN.
+    pub fn refusal_of(&self, check: PinCheck, teacher: bool) -> Option<String> {
+        let (wrong, wait) = if teacher {
+            ("teacher.wrong_pin", "teacher.wait")
+        } else {
+            ("lock.wrong", "lock.wait")
+        };
+        match check {
+            PinCheck::Open | PinCheck::Recovered | PinCheck::NotSet => None,
+            PinCheck::Wrong { wait_seconds: 0 } => Some(self.t(wrong)),
+            PinCheck::Wrong { wait_seconds: s } | PinCheck::Wait { seconds: s } => {
+                Some(self.t_with(wait, &[("n", &s.to_string())]))
+            }
+        }
+    }
+
     /// Opens the app with its passcode; wrong tries count and wait as the teacher
     /// PIN's do. Says why not otherwise.
     pub fn unlock(&self, passcode: &str) -> Result<(), String> {
@@ -17,22 +33,16 @@ impl Ctx {
         );
         // The count of wrong tries is stored: keep it like any other write.
         self.after_write(check.as_ref().map(|_| ()).map_err(Clone::clone));
-        match check {
-            Ok(PinCheck::Open) | Ok(PinCheck::NotSet) | Ok(PinCheck::Recovered) => {
-                let mut locked = self.locked;
-                locked.set(false);
-                Ok(())
-            }
-            Ok(PinCheck::Wrong { wait_seconds: 0 }) => Err(self.t("lock.wrong")),
-            Ok(PinCheck::Wrong { wait_seconds: s }) | Ok(PinCheck::Wait { seconds: s }) => {
-                Err(self.t_with("lock.wait", &[("n", &s.to_string())]))
-            }
-            Err(e) => Err(e.to_string()),
+        let check = check.map_err(|e| e.to_string())?;
+        if let Some(why) = self.refusal_of(check, false) {
+            return Err(why);
         }
+        let mut locked = self.locked;
+        locked.set(false);
+        Ok(())
     }
 
-    /// Erases all data after a forgotten passcode (asked for, never automatic).
-    /// A forgotten passcode: erases what the app keeps for the pupil (settings with
+    /// A forgotten passcode (asked for, never automatic): erases what the app keeps for the pupil (settings with
     /// the passcode, progress, results); teacher data stays.
     pub fn erase_pupil_data(&self) {
         let r = self.store.peek().0.borrow_mut().erase_pupil_data();
@@ -50,12 +60,8 @@ impl Ctx {
                 .check_pin(teacher_code, platform::now_unix(), crate::passcode::verify)
                 .map_err(|e| e.to_string())?
         };
-        match check {
-            PinCheck::Open | PinCheck::Recovered | PinCheck::NotSet => {}
-            PinCheck::Wrong { wait_seconds: 0 } => return Err(self.t("teacher.wrong_pin")),
-            PinCheck::Wrong { wait_seconds: s } | PinCheck::Wait { seconds: s } => {
-                return Err(self.t_with("teacher.wait", &[("n", &s.to_string())]))
-            }
+        if let Some(why) = self.refusal_of(check, true) {
+            return Err(why);
         }
         let r = self.store.peek().0.borrow_mut().erase_all();
         let outcome = r

@@ -178,11 +178,7 @@ fn PinGate() -> Element {
                             new_pin.set(true);
                             ctx.go(Screen::Teacher);
                         }
-                        Ok(PinCheck::Wrong { wait_seconds: 0 }) => message.set(Some(ctx.t("teacher.wrong_pin"))),
-                        Ok(PinCheck::Wrong { wait_seconds: s }) | Ok(PinCheck::Wait { seconds: s }) => {
-                            message.set(Some(ctx.t_with("teacher.wait", &[("n", &s.to_string())])))
-                        }
-                        Ok(PinCheck::NotSet) => {}
+                        Ok(other) => message.set(ctx.refusal_of(other, true)),
                         Err(e) => message.set(Some(e.to_string())),
                     }
                 },
