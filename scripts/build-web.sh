@@ -8,13 +8,15 @@ rm -rf dist
 mkdir -p dist
 wasm-bindgen --target web --no-typescript --out-dir dist \
   target/wasm32-unknown-unknown/release/sauga.wasm
-cp assets/index.html assets/calc.html assets/favicon.svg assets/manifest.webmanifest dist/
+cp assets/index.html assets/calc.html assets/sauga.css assets/favicon.svg assets/manifest.webmanifest dist/
+# The pages' Content-Security-Policy, with the hashes of their inline scripts.
+node scripts/csp.mjs dist
 # The install icons, drawn from the SVGs (the maskable one keeps to the safe zone).
 rsvg-convert -w 192 -h 192 assets/favicon.svg -o dist/icon-192.png
 rsvg-convert -w 512 -h 512 assets/favicon.svg -o dist/icon-512.png
 rsvg-convert -w 512 -h 512 assets/icon-maskable.svg -o dist/icon-maskable-512.png
 # The service worker's cache is named after this build, so a new build replaces it.
-build=$(cat dist/sauga_bg.wasm dist/sauga.js dist/index.html | sha256sum | cut -c1-12)
+build=$(find dist -type f | sort | xargs cat | sha256sum | cut -c1-12)
 files=$(cd dist && find . -type f ! -name sw.js | sed 's|^\./||' | sort | sed 's/.*/"&"/' | paste -sd, -)
 sed -e "s/sauga-BUILD/sauga-$build/" -e "s|FILE_LIST|[$files]|" assets/sw.js > dist/sw.js
 # Precompressed copies beside each file, for servers that send them as they are

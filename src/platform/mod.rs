@@ -14,6 +14,8 @@ mod web;
 #[cfg(target_arch = "wasm32")]
 use web as imp;
 
+pub mod page;
+
 #[cfg(not(target_arch = "wasm32"))]
 mod native;
 #[cfg(any(target_os = "android", target_os = "ios"))]

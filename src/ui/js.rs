@@ -1,11 +1,15 @@
-//! The only place the UI runs JavaScript in the page or the desktop web view (through
-//! Dioxus's `document::eval`): each script is a few fixed lines, and values reach it
-//! only as JSON-quoted strings.
+//! The only place the UI runs JavaScript in the page. On the web each call goes to
+//! [`crate::platform::page`] (the app's own module script, so the page's
+//! Content-Security-Policy needs no `'unsafe-eval'`); in the desktop and mobile web
+//! views the same few lines run through Dioxus's `document::eval`, with values only as
+//! JSON-quoted strings.
 
+use crate::platform::page;
 use dioxus::prelude::*;
 
 /// Keyboard quick exit (Shift pressed three times within five seconds, as on
-/// GOV.UK) and the idle lock, watched in the page or window for as long as the app runs.
+/// GOV.UK) and the idle time, for the web views (the web page's twin is in
+/// `platform/page.rs`).
 const WATCH_JS: &str = r#"
 let shifts = [];
 let last = Date.now();
@@ -29,43 +33,72 @@ pub fn run(script: &str) -> document::Eval {
     document::eval(script)
 }
 
-/// Starts the key and idle watcher; it reports `exit` and `idle:SECONDS`.
-pub fn watch_keys_and_idle() -> document::Eval {
-    document::eval(WATCH_JS)
+/// What the key and idle watcher reports: `exit` and `idle:SECONDS`.
+pub struct Watcher(Option<document::Eval>);
+
+impl Watcher {
+    pub async fn next(&mut self) -> Option<String> {
+        match &mut self.0 {
+            Some(eval) => eval.recv::<String>().await.ok(),
+            None => page::next_event().await,
+        }
+    }
+}
+
+/// Starts the key and idle watcher for as long as the app runs.
+pub fn watch_keys_and_idle() -> Watcher {
+    if page::watch_keys_and_idle() {
+        Watcher(None)
+    } else {
+        Watcher(Some(document::eval(WATCH_JS)))
+    }
 }
 
 /// The page's own `lang` attribute follows the app's language (screen readers, fonts),
 /// and the web page's first screen (before the app loads) uses it next time.
 pub fn set_page_lang(code: &str) {
-    let quoted = format!("{code:?}");
-    let _ = document::eval(&format!(
-        "document.documentElement.lang = {quoted}; \
-         try {{ localStorage.setItem('sauga.lang', {quoted}); }} catch (e) {{}}"
-    ));
+    if !page::set_lang(code) {
+        let _ = document::eval(&format!("document.documentElement.lang = {code:?};"));
+    }
+}
+
+/// The window's or tab's title.
+pub fn set_title(title: &str) {
+    if !page::set_title(title) {
+        document::document().set_title(title.to_string());
+    }
 }
 
 /// A new screen starts at its top, with keyboard and screen-reader focus on its heading.
 pub fn top_of_screen() {
-    let _ = document::eval(
-        "window.scrollTo(0, 0); const h = document.querySelector('#content h1'); \
-         if (h) { h.setAttribute('tabindex', '-1'); h.focus({ preventScroll: true }); }",
-    );
+    if !page::focus_screen_top() {
+        let _ = document::eval(
+            "window.scrollTo(0, 0); const h = document.querySelector('#content h1'); \
+             if (h) { h.setAttribute('tabindex', '-1'); h.focus({ preventScroll: true }); }",
+        );
+    }
 }
 
 /// Scrolls to the top of the page (a new quiz question).
 pub fn scroll_to_top() {
-    let _ = document::eval("window.scrollTo(0, 0);");
+    if !page::scroll_to_top() {
+        let _ = document::eval("window.scrollTo(0, 0);");
+    }
 }
 
 /// Copies text to the clipboard where the browser allows it.
 pub fn copy_text(text: &str) {
-    let quoted = format!("{text:?}");
-    let _ = document::eval(&format!(
-        "if (navigator.clipboard) {{ navigator.clipboard.writeText({quoted}).catch(() => {{}}); }}"
-    ));
+    if !page::copy_text(text) {
+        let quoted = format!("{text:?}");
+        let _ = document::eval(&format!(
+            "if (navigator.clipboard) {{ navigator.clipboard.writeText({quoted}).catch(() => {{}}); }}"
+        ));
+    }
 }
 
 /// Opens the print dialog (teacher reports have print styles).
 pub fn print() {
-    let _ = document::eval("window.print()");
+    if !page::print() {
+        let _ = document::eval("window.print()");
+    }
 }

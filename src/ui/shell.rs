@@ -16,9 +16,8 @@ use super::views::settings::Settings;
 use super::views::teacher::{ClassView, SessionView, TeacherHome};
 use crate::lang::{self, Lang};
 use crate::platform;
+use crate::platform::page::APP_CSS;
 use crate::storage::{StorageError, Store};
-
-const CSS: &str = include_str!("../../assets/sauga.css");
 
 #[derive(Clone, PartialEq)]
 enum Phase {
@@ -44,14 +43,18 @@ pub fn App() -> Element {
     let lang = Lang::detect(platform::preferred_languages());
     match phase() {
         Phase::Opening => rsx! {
-            style { {CSS} }
+            for css in APP_CSS {
+                style { {css} }
+            }
             div { class: "app opening", lang: lang.code(), p { {lang::tr(lang, "storage.loading")} } }
         },
         Phase::Ready(store, persistent) => rsx! {
             Shell { store, persistent }
         },
         Phase::Refused(error) => rsx! {
-            style { {CSS} }
+            for css in APP_CSS {
+                style { {css} }
+            }
             StorageProblem {
                 error,
                 lang,
@@ -157,10 +160,21 @@ pub fn Shell(
         let _ = (ctx.screen)();
         js::top_of_screen();
     });
+    // The tab's or window's title: the neutral one where chosen.
+    use_effect(move || {
+        let title = if (ctx.neutral_title)() {
+            ctx.t("neutral.title")
+        } else {
+            "Sauga".to_string()
+        };
+        js::set_title(&title);
+    });
     use_hook(move || watch_keys_and_idle(ctx));
     if (ctx.exited)() {
         return rsx! {
-            style { {CSS} }
+            for css in APP_CSS {
+                style { {css} }
+            }
             Calculator {}
         };
     }
@@ -168,14 +182,10 @@ pub fn Shell(
     let size = (ctx.text_size)().code();
     let save = (ctx.save)();
     let locked = (ctx.locked)();
-    let title = if (ctx.neutral_title)() {
-        ctx.t("neutral.title")
-    } else {
-        "Sauga".to_string()
-    };
     rsx! {
-        style { {CSS} }
-        document::Title { "{title}" }
+        for css in APP_CSS {
+            style { {css} }
+        }
         div {
             class: "app",
             lang: lang.code(),
@@ -236,7 +246,7 @@ const TEACHER_IDLE_SECONDS: u64 = 5 * 60;
 fn watch_keys_and_idle(ctx: Ctx) {
     spawn(async move {
         let mut watcher = js::watch_keys_and_idle();
-        while let Ok(message) = watcher.recv::<String>().await {
+        while let Some(message) = watcher.next().await {
             if message == "exit" {
                 ctx.quick_exit();
             } else if let Some(seconds) = message

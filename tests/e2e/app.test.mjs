@@ -55,6 +55,13 @@ async function watchedPage(context, { consoleErrors = false, another = false } =
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   if (consoleErrors) page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  // Anything the page's Content-Security-Policy refuses is a failure, on every screen.
+  else page.on("console", (m) => /Content Security Policy/i.test(m.text()) && errors.push(m.text()));
+  await page.addInitScript(() =>
+    document.addEventListener("securitypolicyviolation", (e) =>
+      console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`),
+    ),
+  );
   page.on("request", (r) => {
     if (!r.url().startsWith(url) && !r.url().startsWith("data:")) errors.push(`network: ${r.url()}`);
   });
@@ -300,6 +307,46 @@ test("the app's files come precompressed", async () => {
     );
     await page.waitForSelector("nav.tabbar");
     assert.deepEqual(errors, []);
+  });
+});
+
+test("a strict Content-Security-Policy, in the page and from the server, and nothing breaks it", async () => {
+  await withBrowser("lt-LT", async (page, errors) => {
+    const response = await page.goto(url);
+    const header = response.headers()["content-security-policy"] ?? "";
+    const meta = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', "content");
+    for (const policy of [header, meta]) {
+      assert.match(policy, /default-src 'self'/);
+      assert.match(policy, /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
+      assert.match(policy, /connect-src 'self'/);
+      assert.doesNotMatch(policy, /unsafe-inline|'unsafe-eval'|\*|https?:/);
+    }
+    assert.match(header, /frame-ancestors 'none'/);
+    // The app runs under it: a lesson, Help, Settings, quick exit.
+    await page.waitForSelector("nav.tabbar");
+    await page.click('[data-action="intro-ok"]');
+    await page.click('[data-tab="learn"]');
+    await page.click('button[data-module="getting-help"]');
+    await page.click('[data-action="open-module"]');
+    await page.waitForSelector("article.lesson h1");
+    await page.click('[data-tab="help"]');
+    await page.waitForSelector(".emergency");
+    await page.click('[data-tab="settings"]');
+    await page.waitForSelector('[data-action="open-teacher-mode"]');
+    await page.click('[data-action="quick-exit"]');
+    await page.waitForURL(/calc\.html$/);
+    await page.click('button[data-k="7"]');
+    assert.equal(await page.textContent("#d"), "7");
+    // A script the policy does not name is refused, and the test sees it.
+    await page.evaluate(() => {
+      const s = document.createElement("script");
+      s.textContent = "window.injected = true;";
+      document.body.appendChild(s);
+    });
+    assert.equal(await page.evaluate(() => window.injected ?? false), false);
+    await page.waitForTimeout(200);
+    assert.ok(errors.length > 0, "the refused script was reported");
+    for (const e of errors) assert.match(e, /Content Security Policy.*(inline|script-src)/);
   });
 });
 

@@ -36,13 +36,29 @@ export function serve(dir = root, p = port) {
           break;
         }
       }
-      const body = await readFile(encoding ? file + encoding[1] : file);
+      const sent = encoding ? file + encoding[1] : file;
+      const info = await stat(sent);
+      // A validator, so a revalidation (the service worker keeping the files it was
+      // just sent) costs a 304, not the whole file again.
+      const etag = `"${info.size.toString(36)}-${Math.floor(info.mtimeMs).toString(36)}${encoding ? "-" + encoding[0] : ""}"`;
       const headers = {
         "content-type": types[extname(file)] ?? "application/octet-stream",
         "cache-control": "no-cache",
         vary: "accept-encoding",
+        etag,
       };
+      if (req.headers["if-none-match"] === etag) {
+        res.writeHead(304, headers).end();
+        return;
+      }
+      const body = await readFile(sent);
       if (encoding) headers["content-encoding"] = encoding[0];
+      // The page's own policy (scripts/csp.mjs writes it into the <meta>) as a header,
+      // where frame-ancestors also works.
+      if (extname(file) === ".html") {
+        const meta = (await readFile(file, "utf8")).match(/http-equiv="Content-Security-Policy" content="([^"]+)"/);
+        if (meta) headers["content-security-policy"] = `${meta[1]}; frame-ancestors 'none'`;
+      }
       res.writeHead(200, headers);
       res.end(body);
     } catch {

@@ -35,7 +35,7 @@ fn ProgressBar(percent: usize) -> Element {
             "aria-valuemin": "0",
             "aria-valuemax": "100",
             "aria-valuenow": "{percent}",
-            div { class: "bar-fill", style: "width: {percent}%" }
+            div { class: "bar-fill", width: "{percent}%" }
         }
     }
 }

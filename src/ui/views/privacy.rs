@@ -242,8 +242,8 @@ pub fn Calculator() -> Element {
             }
         }
     };
+    use_hook(|| crate::ui::js::set_title("Calculator"));
     rsx! {
-        document::Title { "Calculator" }
         div { class: "calculator", "data-neutral": "true",
             output { class: "calc-display", "{shown}" }
             div { class: "calc-keys",

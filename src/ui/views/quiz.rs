@@ -222,7 +222,7 @@ pub fn QuizRun(id: String) -> Element {
         {back_button}
         p { class: "page-count", {ctx.t_with("quiz.progress", &[("n", &(position + 1).to_string()), ("total", &total.to_string())])} }
         div { class: "bar", role: "progressbar", "aria-label": ctx.t("learn.progress"), "aria-valuenow": "{pct}", "aria-valuemin": "0", "aria-valuemax": "100",
-            div { class: "bar-fill", style: "width: {pct}%" }
+            div { class: "bar-fill", width: "{pct}%" }
         }
         // A list of one, so that a new key gives a fresh card (keys count in lists).
         for card_key in [format!("{}-{}", round(), position)] {

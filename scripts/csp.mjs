@@ -1,0 +1,34 @@
+// Writes the Content-Security-Policy into the built pages (dist/index.html,
+// dist/calc.html): scripts, styles, images, fonts and connections from the app's own
+// origin only; 'wasm-unsafe-eval' for the wasm; each inline <script> and <style> by
+// its SHA-256 hash, never 'unsafe-inline'. tests/e2e/serve.mjs sends the same policy
+// as a header. Usage: node scripts/csp.mjs DIST
+import { readFileSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { join } from "node:path";
+
+const dist = process.argv[2] ?? "dist";
+const hash = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
+const inline = (html, tag) =>
+  [...html.matchAll(new RegExp(`<${tag}(?![^>]*\\bsrc=)[^>]*>([\\s\\S]*?)</${tag}>`, "g"))].map((m) => hash(m[1]));
+
+for (const name of ["index.html", "calc.html"]) {
+  const file = join(dist, name);
+  const html = readFileSync(file, "utf8");
+  if (!html.includes("__CSP__")) throw new Error(`${file}: no __CSP__ placeholder in its policy <meta>`);
+  const policy = [
+    "default-src 'self'",
+    ["script-src 'self' 'wasm-unsafe-eval'", ...inline(html, "script")].join(" "),
+    ["style-src 'self'", ...inline(html, "style")].join(" "),
+    // Lesson pictures are SVG drawn for Sauga, shown as data: images.
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "manifest-src 'self'",
+    "worker-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join("; ");
+  writeFileSync(file, html.replace("__CSP__", policy));
+}
