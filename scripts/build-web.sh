@@ -6,6 +6,9 @@ cd "$(dirname "$0")/.."
 cargo build --release --locked --target wasm32-unknown-unknown --features web --bin sauga
 rm -rf dist
 mkdir -p dist
+# The course as one data file per language (checked first; a failing check stops the
+# build): the wasm carries no lesson text, and a phone downloads only its language.
+cargo run --locked --quiet --bin content-check -- export dist/content >/dev/null
 wasm-bindgen --target web --no-typescript --out-dir dist \
   target/wasm32-unknown-unknown/release/sauga.wasm
 cp assets/index.html assets/calc.html assets/sauga.css assets/favicon.svg assets/manifest.webmanifest dist/

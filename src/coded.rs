@@ -13,7 +13,7 @@
 /// ```
 ///
 /// gives `Mode::ALL` (in the order written), `Mode::code(self)` and
-/// `Mode::from_code(&str) -> Option<Mode>`.
+/// `Mode::from_code(&str) -> Option<Mode>`, and serde reads and writes it as its code.
 macro_rules! coded {
     (
         $(#[$meta:meta])*
@@ -45,6 +45,24 @@ macro_rules! coded {
                 }
             }
         }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
+                s.serialize_str(self.code())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
+                let code = <::std::string::String as serde::Deserialize>::deserialize(d)?;
+                $name::from_code(&code).ok_or_else(|| {
+                    serde::de::Error::custom(format!(
+                        "unknown {} {code:?}",
+                        stringify!($name)
+                    ))
+                })
+            }
+        }
     };
 }
 
@@ -63,5 +81,15 @@ mod tests {
         }
         assert_eq!(Colour::DeepBlue.code(), "deep-blue");
         assert_eq!(Colour::from_code("Red"), None, "codes are exact");
+        assert_eq!(
+            serde_json::to_string(&Colour::DeepBlue).unwrap(),
+            "\"deep-blue\""
+        );
+        assert_eq!(
+            serde_json::from_str::<Colour>("\"deep-blue\"").unwrap(),
+            Colour::DeepBlue
+        );
+        let e = serde_json::from_str::<Colour>("\"DeepBlue\"").unwrap_err();
+        assert!(e.to_string().contains("unknown Colour \"DeepBlue\""), "{e}");
     }
 }

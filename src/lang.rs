@@ -76,8 +76,10 @@ impl Lang {
     }
 }
 
-/// One value in each of the four languages.
-#[derive(Clone, Debug, PartialEq, Default)]
+/// One value in each of the four languages. Read with a language missing (a web
+/// content file holds one language: `content::data`), that language is left empty.
+#[derive(Clone, Debug, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(default, bound(deserialize = "T: serde::Deserialize<'de> + Default"))]
 pub struct PerLang<T> {
     pub lt: T,
     pub en: T,

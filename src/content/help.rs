@@ -41,7 +41,7 @@ coded! {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Phone {
     /// E.164 (`+37080091119`) or a short code (`112`, `116111`): what `tel:` dials.
     pub number: String,
@@ -62,7 +62,7 @@ impl Phone {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Service {
     pub id: String,
     pub categories: Vec<Category>,

@@ -10,7 +10,7 @@
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 /// One page of a lesson.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Page {
     pub title: String,
     /// 1-based line of the page's `#` heading in its file.
@@ -18,7 +18,7 @@ pub struct Page {
     pub blocks: Vec<Block>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Block {
     /// `##` (level 2) or `###` (level 3).
     Heading {
@@ -34,7 +34,7 @@ pub enum Block {
     Note(Vec<Block>),
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ListItem {
     /// `Some(checked)` for a checklist item (`- [ ]`), `None` for a plain item.
     pub check: Option<bool>,
@@ -43,7 +43,7 @@ pub struct ListItem {
     pub blocks: Vec<Block>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Inline {
     Text(String),
     Strong(Vec<Inline>),
@@ -56,7 +56,7 @@ pub enum Inline {
 }
 
 /// Where a link in lesson text goes.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub enum LinkTarget {
     /// `module:ID`: another module of the course.
     Module(String),

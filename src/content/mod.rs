@@ -8,6 +8,7 @@
 //!
 //! See `content/README.md` for the format.
 
+pub mod data;
 mod fields;
 pub mod help;
 mod load;
@@ -24,7 +25,7 @@ pub use svg::svg_problems;
 use self::help::Service;
 use self::markdown::Page;
 use crate::dates::Date;
-use crate::lang::PerLang;
+use crate::lang::{Lang, PerLang};
 use crate::quiz::{Quiz, SelfCheck};
 
 /// The content embedded into the app at build time.
@@ -42,7 +43,7 @@ coded! {
 }
 
 /// Where the facts of a module come from: named in every language, with its address.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Source {
     pub title: PerLang<String>,
     pub url: String,
@@ -64,7 +65,7 @@ coded! {
 }
 
 /// A module's picture: an SVG drawn for Sauga, with its description in each language.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Illustration {
     pub svg: String,
     pub alt: PerLang<String>,
@@ -91,7 +92,7 @@ impl Illustration {
 }
 
 /// A glossary term.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Term {
     pub id: String,
     pub term: PerLang<String>,
@@ -99,7 +100,7 @@ pub struct Term {
 }
 
 /// A number for the Facts and figures page, always with its year and source.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Fact {
     pub id: String,
     pub figure: String,
@@ -108,7 +109,7 @@ pub struct Fact {
     pub source: Source,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Module {
     pub id: String,
     pub kind: Kind,
@@ -127,14 +128,19 @@ pub struct Module {
 }
 
 impl Module {
-    /// Number of pages (the same in every language once validated).
+    /// Number of pages: the same in every language once validated, and in a web data
+    /// file, which holds one language, that language's.
     pub fn page_count(&self) -> usize {
-        self.pages.en.len()
+        Lang::ALL
+            .iter()
+            .map(|&l| self.pages.get(l).len())
+            .max()
+            .unwrap_or(0)
     }
 }
 
 /// The whole course.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Clone, Debug, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Catalog {
     /// `version` from `content/content.toml`, shown in Settings → About.
     pub version: String,

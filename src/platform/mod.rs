@@ -7,6 +7,8 @@
 //!   bytes are stored in IndexedDB with strict durability, and the UI says "saved"
 //!   only when the browser confirms. See ARCHITECTURE.md for why.
 
+use crate::content::Catalog;
+use crate::lang::Lang;
 use crate::storage::{StorageError, Store};
 
 #[cfg(target_arch = "wasm32")]
@@ -47,6 +49,18 @@ pub async fn open_store() -> Result<Store, StorageError> {
 /// new, empty one. Offered only for a damaged database, never silently.
 pub async fn start_fresh() -> Result<Store, StorageError> {
     imp::start_fresh().await
+}
+
+/// The course in `lang` when it is at hand without waiting: always on desktop and
+/// mobile (built in), on the web once its data file has been read.
+pub fn content_ready(lang: Lang) -> Option<&'static Catalog> {
+    imp::content_ready(lang)
+}
+
+/// The course in `lang`: built in on desktop and mobile; on the web its data file
+/// (`content/lt.json`…, kept offline by the service worker), read once per page.
+pub async fn load_content(lang: Lang) -> Result<&'static Catalog, String> {
+    imp::load_content(lang).await
 }
 
 /// Where the data is kept, for Settings → About.

@@ -2,6 +2,8 @@
 
 use wasm_bindgen::prelude::*;
 
+use crate::content::{data, Catalog};
+use crate::lang::Lang;
 use crate::storage::{StorageError, Store};
 
 const KEY: &str = "sauga.sqlite3";
@@ -94,6 +96,12 @@ export function random_bytes(n) {
   crypto.getRandomValues(a);
   return a;
 }
+export async function fetch_text(url) {
+  let r;
+  try { r = await fetch(url); } catch (e) { throw new Error(`${url}: ${e.message || e}`); }
+  if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
+  return await r.text();
+}
 export function leave() {
   try { sessionStorage.clear(); } catch (e) {}
   location.replace("calc.html");
@@ -130,6 +138,8 @@ extern "C" {
     #[wasm_bindgen(js_name = random_bytes)]
     fn js_random_bytes(n: usize) -> Vec<u8>;
     fn leave();
+    #[wasm_bindgen(catch)]
+    async fn fetch_text(url: &str) -> Result<JsValue, JsValue>;
     fn download(name: &str, bytes: &[u8], mime: &str);
 }
 
@@ -236,6 +246,33 @@ pub async fn read_auto_backup(name: &str) -> Result<String, String> {
 
 pub async fn remove_auto_backup(name: &str) -> Result<(), String> {
     idb_delete(name).await.map(|_| ()).map_err(js_error)
+}
+
+thread_local! {
+    /// Each language's course once its data file has been read (kept for the page's
+    /// life: at most four, each read once).
+    static CONTENT: std::cell::RefCell<std::collections::BTreeMap<Lang, &'static Catalog>> =
+        Default::default();
+}
+
+pub fn content_ready(lang: Lang) -> Option<&'static Catalog> {
+    CONTENT.with(|c| c.borrow().get(&lang).copied())
+}
+
+pub async fn load_content(lang: Lang) -> Result<&'static Catalog, String> {
+    if let Some(catalog) = content_ready(lang) {
+        return Ok(catalog);
+    }
+    let url = format!("content/{}", data::file_name(lang));
+    let text = fetch_text(&url)
+        .await
+        .map_err(js_error)?
+        .as_string()
+        .unwrap_or_default();
+    let catalog = data::from_json(&text, lang).map_err(|e| format!("{url}: {e}"))?;
+    let catalog: &'static Catalog = Box::leak(Box::new(catalog));
+    CONTENT.with(|c| c.borrow_mut().insert(lang, catalog));
+    Ok(catalog)
 }
 
 pub fn location() -> String {

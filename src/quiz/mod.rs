@@ -22,14 +22,14 @@ coded! {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct QuizOption {
     pub correct: bool,
     pub text: PerLang<String>,
     pub feedback: PerLang<String>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Question {
     /// `q1`…, unique in its quiz.
     pub id: String,
@@ -136,7 +136,7 @@ pub fn split_scenario(text: &str) -> Option<(&str, &str)> {
 pub const MAX_OPTIONS: usize = 20;
 
 /// A quiz: a module's, or the final one.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Quiz {
     pub id: String,
     pub version: u8,
@@ -286,14 +286,14 @@ pub enum Outcome {
     Serious,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CheckOption {
     pub points: u8,
     pub red_flag: bool,
     pub text: PerLang<String>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CheckQuestion {
     pub id: String,
     pub area: String,
@@ -301,7 +301,7 @@ pub struct CheckQuestion {
     pub options: Vec<CheckOption>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SelfCheck {
     pub some_from: u32,
     pub serious_from: u32,

@@ -24,32 +24,78 @@ enum Phase {
     Opening,
     Ready(StoreHandle, bool),
     Refused(StorageError),
+    /// The store is open but the course in its language could not be read (web: its
+    /// data file neither downloaded nor kept offline).
+    NoContent(StoreHandle, bool, Lang, String),
 }
 
-/// The root component: opens the database, then shows the app, or explains why it
-/// cannot and lets the user choose (never a crash, never a silent reset).
+/// The language the app opens in: the one chosen before, else the device's.
+fn start_lang(store: &Store) -> Lang {
+    store
+        .language()
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| Lang::detect(platform::preferred_languages()))
+}
+
+/// The phase once a store is open: ready when the course in its language is at hand.
+async fn with_content(store: Store, persistent: bool) -> Phase {
+    let lang = start_lang(&store);
+    let store = StoreHandle::new(store);
+    match platform::load_content(lang).await {
+        Ok(_) => Phase::Ready(store, persistent),
+        Err(e) => Phase::NoContent(store, persistent, lang, e),
+    }
+}
+
+/// The root component: opens the database and the course, then shows the app, or
+/// explains why it cannot and lets the user choose (never a crash, never a silent
+/// reset).
 #[component]
 pub fn App() -> Element {
     let mut phase = use_signal(|| Phase::Opening);
-    let open = move || {
+    let opened = move |result: Result<Store, StorageError>, persistent: bool| {
         spawn(async move {
-            phase.set(match platform::open_store().await {
-                Ok(store) => Phase::Ready(StoreHandle::new(store), true),
+            phase.set(match result {
+                Ok(store) => with_content(store, persistent).await,
                 Err(e) => Phase::Refused(e),
             });
         });
     };
+    let open = move || {
+        spawn(async move { opened(platform::open_store().await, true) });
+    };
     use_hook(open);
     let lang = Lang::detect(platform::preferred_languages());
     match phase() {
+        // On the web the page's own first screen (help numbers, quick exit, "loading")
+        // stays until the app is ready; it hides itself once an `.app` is shown.
         Phase::Opening => rsx! {
             for css in APP_CSS {
                 style { {css} }
             }
-            div { class: "app opening", lang: lang.code(), p { {lang::tr(lang, "storage.loading")} } }
+            div { class: "opening", lang: lang.code(), p { {lang::tr(lang, "storage.loading")} } }
         },
         Phase::Ready(store, persistent) => rsx! {
             Shell { store, persistent }
+        },
+        Phase::NoContent(store, persistent, lang, error) => rsx! {
+            div { class: "opening problem", lang: lang.code(), role: "alert",
+                p { {lang::tr_with(lang, "content.unavailable", &[("lang", lang.native_name())])} }
+                p { class: "muted", "{error}" }
+                button { class: "btn primary", "data-action": "retry-content",
+                    onclick: move |_| {
+                        let store = store.clone();
+                        spawn(async move {
+                            phase.set(match platform::load_content(lang).await {
+                                Ok(_) => Phase::Ready(store, persistent),
+                                Err(e) => Phase::NoContent(store, persistent, lang, e),
+                            });
+                        });
+                    },
+                    {lang::tr(lang, "storage.retry")}
+                }
+            }
         },
         Phase::Refused(error) => rsx! {
             for css in APP_CSS {
@@ -58,27 +104,13 @@ pub fn App() -> Element {
             StorageProblem {
                 error,
                 lang,
-                on_memory: move |_| {
-                    if let Ok(s) = Store::open_in_memory() {
-                        phase.set(Phase::Ready(StoreHandle::new(s), false));
-                    }
-                },
+                on_memory: move |_| opened(Store::open_in_memory(), false),
                 on_fresh: move |_| {
-                    spawn(async move {
-                        phase.set(match platform::start_fresh().await {
-                            Ok(store) => Phase::Ready(StoreHandle::new(store), true),
-                            Err(e) => Phase::Refused(e),
-                        });
-                    });
+                    spawn(async move { opened(platform::start_fresh().await, true) });
                 },
                 on_retry: move |_| open(),
                 on_take_over: move |_| {
-                    spawn(async move {
-                        phase.set(match platform::take_over().await {
-                            Ok(store) => Phase::Ready(StoreHandle::new(store), true),
-                            Err(e) => Phase::Refused(e),
-                        });
-                    });
+                    spawn(async move { opened(platform::take_over().await, true) });
                 },
             }
         },
@@ -208,6 +240,7 @@ pub fn Shell(
             }
             main { class: "content", id: "content",
                 SaveProblem {}
+                ContentProblem {}
                 if locked {
                     LockScreen {}
                 } else {
@@ -288,6 +321,25 @@ pub fn SaveProblem() -> Element {
                     summary { {ctx.t("storage.details")} }
                     p { class: "muted", "{d}" }
                 }
+            }
+        }
+    }
+}
+
+/// Why the lessons in a chosen language could not be read; the app stays in the
+/// language it had.
+#[component]
+fn ContentProblem() -> Element {
+    let ctx = use_ctx();
+    let Some((lang, error)) = (ctx.content_problem)() else {
+        return rsx! {};
+    };
+    rsx! {
+        div { class: "save-problem", role: "alert", "data-problem": "content",
+            p { {ctx.t_with("content.unavailable", &[("lang", lang.native_name())])} }
+            details {
+                summary { {ctx.t("storage.details")} }
+                p { class: "muted", "{error}" }
             }
         }
     }

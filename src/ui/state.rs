@@ -118,7 +118,12 @@ pub struct Ctx {
     pub review: Signal<crate::quiz::Review>,
     /// Ticked checklist items: (module, page, item).
     pub ticks: Signal<std::collections::BTreeSet<(String, usize, usize)>>,
-    pub catalog: &'static Catalog,
+    /// The course in the current language (on the web each language's data file is
+    /// read when first shown).
+    content: Signal<&'static Catalog>,
+    /// Why the course in a chosen language could not be read (that language's name and
+    /// the reason), shown above the screen until another language is chosen.
+    pub content_problem: Signal<Option<(Lang, String)>>,
     store: Signal<StoreHandle>,
     persistent: bool,
     /// Copies to the browser's store still under way.
@@ -136,6 +141,13 @@ impl Ctx {
                 .ok()
                 .flatten()
                 .unwrap_or_else(|| Lang::detect(platform::preferred_languages()));
+            // The app shell waits for the first language's course (`shell::App`);
+            // tests and the built-in content have it at once.
+            let content = platform::content_ready(lang).unwrap_or_else(|| {
+                static NONE: std::sync::LazyLock<Catalog> =
+                    std::sync::LazyLock::new(Catalog::default);
+                &NONE
+            });
             let has_passcode = s.passcode_hash().ok().flatten().is_some();
             let lock_after = s
                 .setting("lock_after")
@@ -166,7 +178,8 @@ impl Ctx {
                 teacher_new_pin: Signal::new(false),
                 teacher_rev: Signal::new(0),
                 review: Signal::new(s.review().unwrap_or_default()),
-                catalog: Catalog::embedded(),
+                content: Signal::new(content),
+                content_problem: Signal::new(None),
                 store: Signal::new(store.clone()),
                 persistent,
                 pending: Signal::new(0),
@@ -218,9 +231,40 @@ impl Ctx {
         term.set(Some(id.to_string()));
     }
 
+    /// The course in the current language.
+    pub fn catalog(&self) -> &'static Catalog {
+        (self.content)()
+    }
+
+    /// Switches the language once its course is at hand (on the web its data file may
+    /// have to be read first); if it cannot be read, the language stays as it was and
+    /// the reason is shown.
     pub fn set_lang(&self, lang: Lang) {
+        if let Some(content) = platform::content_ready(lang) {
+            self.switch_lang(lang, content);
+            return;
+        }
+        let ctx = *self;
+        spawn(async move {
+            match platform::load_content(lang).await {
+                Ok(content) => ctx.switch_lang(lang, content),
+                Err(e) => {
+                    let mut problem = ctx.content_problem;
+                    problem.set(Some((lang, e)));
+                }
+            }
+        });
+    }
+
+    fn switch_lang(&self, lang: Lang, content: &'static Catalog) {
+        let mut c = self.content;
+        c.set(content);
         let mut l = self.lang;
         l.set(lang);
+        let mut problem = self.content_problem;
+        if problem.peek().is_some() {
+            problem.set(None);
+        }
         let r = self.store.peek().0.borrow().set_language(lang);
         self.after_write(r);
     }
@@ -234,7 +278,7 @@ impl Ctx {
 
     /// Shows a lesson page and records it as read.
     pub fn open_page(&self, module_id: &str, page: usize) {
-        let Some(module) = self.catalog.module(module_id) else {
+        let Some(module) = self.catalog().module(module_id) else {
             return;
         };
         let page = page.min(module.page_count().saturating_sub(1));

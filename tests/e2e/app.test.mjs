@@ -350,6 +350,51 @@ test("a strict Content-Security-Policy, in the page and from the server, and not
   });
 });
 
+test("lessons come as one data file per language: the device's first, the rest when chosen, a failure explained", async () => {
+  await withBrowser("uk-UA", async (page, errors) => {
+    const asked = [];
+    page.on("request", (r) => /\/content\/\w+\.json$/.test(r.url()) && asked.push(r.url().split("/").pop()));
+    // The Ukrainian file does not arrive: the first screen (help numbers, quick exit)
+    // stays, and the app says what is missing and offers to try again.
+    await page.route("**/content/uk.json", (route) => route.abort());
+    await page.goto(url);
+    await page.waitForSelector('[data-action="retry-content"]');
+    assert.ok(await page.isVisible('#boot a[href="tel:112"]'), "the help numbers stay on screen");
+    assert.match(await page.textContent(".opening.problem"), /Не вдалося завантажити уроки цією мовою: Українська/);
+    assert.match(await page.textContent(".opening.problem"), /content\/uk\.json/);
+    await shot(page, "no-lessons-file-uk");
+    await page.unroute("**/content/uk.json");
+    await page.click('[data-action="retry-content"]');
+    await page.waitForSelector("nav.tabbar");
+    assert.ok(!(await page.isVisible("#boot")), "the first screen gives way to the app");
+    assert.match(await page.textContent("main"), /Ласкаво просимо/);
+    assert.deepEqual([...new Set(asked)], ["uk.json"], "only the device's language at first");
+    // Another language is read when chosen; one that cannot be read is explained and
+    // the app stays in the language it had.
+    await page.click('[data-action="intro-ok"]');
+    // (The context's route also stops the service worker's copy.)
+    await page.evaluate(async () => {
+      for (const key of await caches.keys()) await caches.delete(key);
+    });
+    await page.context().route("**/content/ru.json", (route) => route.abort());
+    await page.click('[data-lang="ru"]');
+    await page.waitForSelector('[data-problem="content"]');
+    assert.match(await page.textContent('[data-problem="content"]'), /Не вдалося завантажити уроки цією мовою: Русский/);
+    assert.equal(await page.getAttribute("html", "lang"), "uk");
+    await page.click('[data-lang="en"]');
+    await page.waitForFunction(() => document.documentElement.lang === "en");
+    assert.equal(await page.$('[data-problem="content"]'), null);
+    await page.click('[data-tab="learn"]');
+    await page.click('button[data-module="getting-help"]');
+    await page.click('[data-action="open-module"]');
+    await page.waitForSelector("article.lesson h1");
+    assert.match(await page.textContent("article.lesson"), /[a-z]{4}/);
+    assert.deepEqual([...new Set(asked)], ["uk.json", "ru.json", "en.json"]);
+    // The aborted requests are the test's own doing; nothing else went wrong.
+    assert.deepEqual(errors.filter((e) => !/content\/(uk|ru)\.json|Failed to load resource/.test(e)), []);
+  });
+});
+
 test("installable: a valid manifest with its icons; a new build is offered, not mixed in", async () => {
   await withBrowser("lt-LT", async (page, errors) => {
     await page.goto(url);

@@ -4,6 +4,7 @@
 mod components;
 mod content;
 mod crash;
+mod data;
 mod fuzz;
 mod help;
 mod i18n;

@@ -14,7 +14,7 @@ pub fn Help() -> Element {
     let ctx = use_ctx();
     let mut filter = use_signal(Filter::default);
     let f = filter();
-    let services = &ctx.catalog.help;
+    let services = &ctx.catalog().help;
     let lang_label = |l: Option<Lang>| {
         l.map(|l| l.native_name().to_string())
             .unwrap_or_else(|| ctx.t("help.any"))
@@ -92,7 +92,7 @@ pub fn Help() -> Element {
 #[component]
 pub fn HelpList(filter: Filter) -> Element {
     let ctx = use_ctx();
-    let groups = help::grouped(&ctx.catalog.help, &filter);
+    let groups = help::grouped(&ctx.catalog().help, &filter);
     let narrowing = filter.is_narrowing();
     rsx! {
         if groups.is_empty() {

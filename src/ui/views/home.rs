@@ -10,7 +10,7 @@ use crate::ui::state::{use_ctx, Screen};
 pub fn Home() -> Element {
     let ctx = use_ctx();
     let progress = (ctx.progress)();
-    let modules = &ctx.catalog.modules;
+    let modules = &ctx.catalog().modules;
     let lang = (ctx.lang)();
     let done = modules
         .iter()
@@ -66,7 +66,7 @@ pub fn Home() -> Element {
                 Svg { icon: Icon::ArrowRight }
             }
         }
-        if ctx.catalog.self_check.is_some() {
+        if ctx.catalog().self_check.is_some() {
             section { class: "card selfcheck-card",
                 h2 { {ctx.t("selfcheck.title")} }
                 p { class: "muted", {ctx.t("selfcheck.teaser")} }

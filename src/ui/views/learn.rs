@@ -45,7 +45,7 @@ fn ProgressBar(percent: usize) -> Element {
 #[component]
 pub fn ModuleList() -> Element {
     let ctx = use_ctx();
-    let modules = &ctx.catalog.modules;
+    let modules = &ctx.catalog().modules;
     let pupils: Vec<Module> = modules
         .iter()
         .filter(|m| m.kind == Kind::Lesson && m.audience.contains(&Audience::Pupils))
@@ -74,7 +74,7 @@ pub fn ModuleList() -> Element {
             ModuleSection { title_key: "learn.section.stories", modules: stories, numbered: false }
         }
         section { class: "more-links", "data-section": "quizzes",
-            if ctx.catalog.final_quiz.is_some() {
+            if ctx.catalog().final_quiz.is_some() {
                 button { class: "btn wide", "data-action": "final-quiz", onclick: move |_| ctx.go(Screen::Quiz("final".into())),
                     span { {ctx.t("quiz.final")} }
                     Svg { icon: Icon::ArrowRight }
@@ -87,15 +87,15 @@ pub fn ModuleList() -> Element {
                 }
             }
         }
-        if !ctx.catalog.glossary.is_empty() || !ctx.catalog.facts.is_empty() {
+        if !ctx.catalog().glossary.is_empty() || !ctx.catalog().facts.is_empty() {
             section { class: "more-links", "data-section": "reference",
-                if !ctx.catalog.glossary.is_empty() {
+                if !ctx.catalog().glossary.is_empty() {
                     button { class: "btn wide", "data-action": "open-glossary", onclick: move |_| ctx.go(Screen::Glossary(None)),
                         span { {ctx.t("glossary.title")} }
                         Svg { icon: Icon::ArrowRight }
                     }
                 }
-                if !ctx.catalog.facts.is_empty() {
+                if !ctx.catalog().facts.is_empty() {
                     button { class: "btn wide", "data-action": "open-facts", onclick: move |_| ctx.go(Screen::Facts),
                         span { {ctx.t("facts.title")} }
                         Svg { icon: Icon::ArrowRight }
@@ -142,7 +142,7 @@ fn ModuleSection(title_key: &'static str, modules: Vec<Module>, numbered: bool) 
                                     class: if completed { "module-card done" } else { "module-card" },
                                     "data-module": "{m.id}",
                                     onclick: move |_| ctx.go(Screen::Module(id.clone())),
-                                    if let Some(ill) = ctx.catalog.picture_of(m) {
+                                    if let Some(ill) = ctx.catalog().picture_of(m) {
                                         img { class: "module-thumb", src: ill.data_uri(), alt: "", "aria-hidden": "true" }
                                     } else {
                                         span { class: "module-number", "aria-hidden": "true",
@@ -180,7 +180,7 @@ fn ModuleSection(title_key: &'static str, modules: Vec<Module>, numbered: bool) 
 pub fn ModuleOverview(id: String) -> Element {
     let ctx = use_ctx();
     let lang = (ctx.lang)();
-    let Some(m) = ctx.catalog.module(&id) else {
+    let Some(m) = ctx.catalog().module(&id) else {
         return rsx! { p { {ctx.t("module.not_found")} } };
     };
     let progress = (ctx.progress)();
@@ -200,7 +200,7 @@ pub fn ModuleOverview(id: String) -> Element {
             span { {ctx.t("module.back")} }
         }
         article { class: "module", "data-module": "{m.id}", "data-kind": m.kind.code(),
-            if let Some(ill) = ctx.catalog.picture_of(m) {
+            if let Some(ill) = ctx.catalog().picture_of(m) {
                 img { class: "module-illustration", src: ill.data_uri(), alt: ill.alt.get(lang).clone() }
             }
             if m.kind == Kind::Story {
@@ -234,7 +234,7 @@ pub fn ModuleOverview(id: String) -> Element {
                 span { "{label}" }
                 Svg { icon: Icon::ArrowRight }
             }
-            if let Some(quiz) = ctx.catalog.quiz_of(&m.id) {
+            if let Some(quiz) = ctx.catalog().quiz_of(&m.id) {
                 {
                     let quiz_id = quiz.id.clone();
                     let stats = (ctx.quiz_stats)().get(&quiz.id).cloned();
@@ -255,7 +255,7 @@ pub fn ModuleOverview(id: String) -> Element {
                     }
                 }
             }
-            if let Some(plan) = ctx.catalog.plan_for(&m.id) {
+            if let Some(plan) = ctx.catalog().plan_for(&m.id) {
                 {
                     let plan_id = plan.id.clone();
                     rsx! {
@@ -267,7 +267,7 @@ pub fn ModuleOverview(id: String) -> Element {
                     }
                 }
             }
-            if let Some(target) = m.plan_for.as_ref().and_then(|id| ctx.catalog.module(id)) {
+            if let Some(target) = m.plan_for.as_ref().and_then(|id| ctx.catalog().module(id)) {
                 {
                     let target_id = target.id.clone();
                     let title = target.title.get(lang).clone();
@@ -339,7 +339,7 @@ fn host(url: &str) -> &str {
 pub fn LessonPage(id: String, page: usize) -> Element {
     let ctx = use_ctx();
     let lang = (ctx.lang)();
-    let Some(m) = ctx.catalog.module(&id) else {
+    let Some(m) = ctx.catalog().module(&id) else {
         return rsx! { p { {ctx.t("module.not_found")} } };
     };
     let total = m.page_count();

@@ -10,7 +10,7 @@ use crate::ui::state::{use_ctx, Screen};
 pub fn Glossary(focus: Option<String>) -> Element {
     let ctx = use_ctx();
     let lang = (ctx.lang)();
-    let mut terms: Vec<_> = ctx.catalog.glossary.iter().collect();
+    let mut terms: Vec<_> = ctx.catalog().glossary.iter().collect();
     terms.sort_by_key(|t| t.term.get(lang).to_lowercase());
     rsx! {
         button { class: "back", onclick: move |_| ctx.go(Screen::Learn),
@@ -42,7 +42,7 @@ pub fn TermSheet() -> Element {
     let Some(id) = (ctx.term)() else {
         return rsx! {};
     };
-    let Some(term) = ctx.catalog.term(&id) else {
+    let Some(term) = ctx.catalog().term(&id) else {
         return rsx! {};
     };
     let mut open = ctx.term;
@@ -71,7 +71,7 @@ pub fn Facts() -> Element {
         h1 { {ctx.t("facts.title")} }
         p { class: "lead", {ctx.t("facts.intro")} }
         ul { class: "facts",
-            for f in ctx.catalog.facts.iter() {
+            for f in ctx.catalog().facts.iter() {
                 li { class: "card fact", key: "{f.id}", "data-fact": "{f.id}",
                     p { class: "figure", "{f.figure}" }
                     p { {f.text.get(lang).clone()} }

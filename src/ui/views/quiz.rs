@@ -131,7 +131,7 @@ pub fn QuizRun(id: String) -> Element {
         let _ = (step(), done(), round());
         crate::ui::js::scroll_to_top();
     });
-    let Some(quiz) = ctx.catalog.quiz(&id).cloned() else {
+    let Some(quiz) = ctx.catalog().quiz(&id).cloned() else {
         return rsx! { p { {ctx.t("module.not_found")} } };
     };
     let order = quiz::order(&quiz, seed_for(&quiz.id, round()));
@@ -139,7 +139,7 @@ pub fn QuizRun(id: String) -> Element {
     let title = match (&quiz.title, &quiz.module) {
         (Some(t), _) => t.get(lang).clone(),
         (None, Some(m)) => ctx
-            .catalog
+            .catalog()
             .module(m)
             .map(|m| m.title.get(lang).clone())
             .unwrap_or_default(),
@@ -291,7 +291,7 @@ pub fn Practice() -> Element {
     let ctx = use_ctx();
     let mut round = use_signal(|| 0usize);
     let all: Vec<&Question> = ctx
-        .catalog
+        .catalog()
         .quizzes
         .iter()
         .flat_map(|q| q.questions.iter())
@@ -377,7 +377,7 @@ pub fn SelfCheckRun() -> Element {
         let _ = (answers().len(), started());
         crate::ui::js::scroll_to_top();
     });
-    let Some(check) = ctx.catalog.self_check.as_ref() else {
+    let Some(check) = ctx.catalog().self_check.as_ref() else {
         return rsx! { p { {ctx.t("module.not_found")} } };
     };
     let total = check.questions.len();
@@ -404,7 +404,7 @@ pub fn SelfCheckRun() -> Element {
         };
         let (title, text) = check.outcomes.get(name).cloned().unwrap_or_default();
         let helpline = ctx
-            .catalog
+            .catalog()
             .help
             .iter()
             .find(|s| {

@@ -33,7 +33,7 @@ pub fn Settings() -> Element {
     let mut reset = use_signal(|| ResetStep::Idle);
     // Every source of every module, once each.
     let mut sources: Vec<Source> = Vec::new();
-    for m in &ctx.catalog.modules {
+    for m in &ctx.catalog().modules {
         for s in &m.sources {
             if !sources.iter().any(|x| x.url == s.url && x.title == s.title) {
                 sources.push(s.clone());
@@ -103,7 +103,7 @@ pub fn Settings() -> Element {
                 dt { {ctx.t("settings.app_version")} }
                 dd { {env!("CARGO_PKG_VERSION")} }
                 dt { {ctx.t("settings.content_version")} }
-                dd { "data-content-version": "{ctx.catalog.version}", "{ctx.catalog.version}" }
+                dd { "data-content-version": "{ctx.catalog().version}", "{ctx.catalog().version}" }
                 dt { {ctx.t("settings.data_location")} }
                 dd { class: "path", {platform::location()} }
             }

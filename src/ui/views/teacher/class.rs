@@ -21,7 +21,7 @@ pub fn ClassView(id: i64) -> Element {
     let mut problem = use_signal(|| None::<String>);
     let mut confirm_delete = use_signal(|| false);
     let mut quiz_choice = use_signal(|| {
-        ctx.catalog
+        ctx.catalog()
             .quizzes
             .first()
             .map(|q| q.id.clone())

@@ -270,7 +270,7 @@ fn quiz_title(ctx: &Ctx, quiz: &Quiz) -> String {
     match (&quiz.title, &quiz.module) {
         (Some(t), _) => t.get(lang).clone(),
         (None, Some(m)) => ctx
-            .catalog
+            .catalog()
             .module(m)
             .map(|m| m.title.get(lang).clone())
             .unwrap_or_else(|| m.clone()),
@@ -280,7 +280,7 @@ fn quiz_title(ctx: &Ctx, quiz: &Quiz) -> String {
 
 /// A quiz by id: built in, or one of the teacher's own.
 fn find_quiz(ctx: &Ctx, id: &str) -> Option<Quiz> {
-    if let Some(q) = ctx.catalog.quiz(id) {
+    if let Some(q) = ctx.catalog().quiz(id) {
         return Some(q.clone());
     }
     let own = ctx.teacher_read(|t| t.own_quizzes()).unwrap_or_default();
@@ -292,10 +292,10 @@ fn find_quiz(ctx: &Ctx, id: &str) -> Option<Quiz> {
 /// Every quiz a session can use: the course's, then the teacher's own.
 fn session_quizzes(ctx: &Ctx) -> Vec<Quiz> {
     let mut out: Vec<Quiz> = ctx
-        .catalog
+        .catalog()
         .quizzes
         .iter()
-        .chain(ctx.catalog.final_quiz.iter())
+        .chain(ctx.catalog().final_quiz.iter())
         .cloned()
         .collect();
     let own = ctx.teacher_read(|t| t.own_quizzes()).unwrap_or_default();

@@ -21,7 +21,7 @@ pub(super) fn OwnQuizzes() -> Element {
     let mut errors = use_signal(Vec::<String>::new);
     let mut note = use_signal(|| None::<String>);
     let mut export_choice = use_signal(|| {
-        ctx.catalog
+        ctx.catalog()
             .quizzes
             .first()
             .map(|q| q.id.clone())
@@ -147,13 +147,13 @@ pub(super) fn OwnQuizzes() -> Element {
             h3 { {ctx.t("teacher.export_builtin")} }
             div { class: "row",
                 select { "data-input": "export-quiz", onchange: move |e: FormEvent| export_choice.set(e.value()),
-                    for q in ctx.catalog.quizzes.iter().chain(ctx.catalog.final_quiz.iter()) {
+                    for q in ctx.catalog().quizzes.iter().chain(ctx.catalog().final_quiz.iter()) {
                         option { key: "{q.id}", value: "{q.id}", selected: q.id == export_choice(), {quiz_title(&ctx, q)} }
                     }
                 }
                 button { class: "btn", "data-action": "export-builtin",
                     onclick: move |_| {
-                        if let Some(q) = ctx.catalog.quiz(&export_choice()) {
+                        if let Some(q) = ctx.catalog().quiz(&export_choice()) {
                             let text = crate::gift::write(&crate::gift::from_questions(&q.questions, lang));
                             export(format!("sauga-{}-{}.gift.txt", q.id, lang.code()), text);
                         }
