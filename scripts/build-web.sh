@@ -12,6 +12,13 @@ cargo run --locked --quiet --bin content-check -- export dist/content >/dev/null
 wasm-bindgen --target web --no-typescript --out-dir dist \
   target/wasm32-unknown-unknown/release/sauga.wasm
 cp assets/index.html assets/calc.html assets/sauga.css assets/favicon.svg assets/manifest.webmanifest dist/
+# The app's code starts downloading with the page: the wasm, its JS and every snippet
+# module the JS imports (otherwise each waits for the one before it).
+preloads='<link rel="preload" href="sauga_bg.wasm" as="fetch" type="application/wasm" crossorigin>'
+for f in sauga.js $(cd dist && find snippets -name '*.js' | sort); do
+  preloads="$preloads<link rel=\"modulepreload\" href=\"$f\">"
+done
+sed -i "s|<!-- PRELOADS:|$preloads\n  <!-- PRELOADS:|" dist/index.html
 # The pages' Content-Security-Policy, with the hashes of their inline scripts.
 node scripts/csp.mjs dist
 # The install icons, drawn from the SVGs (the maskable one keeps to the safe zone).

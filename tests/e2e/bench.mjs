@@ -67,11 +67,12 @@ async function measure(throttled, offline) {
     const heap = await cdp.send("Runtime.getHeapUsage");
     const wasm = await page.evaluate(() =>
       performance.getEntriesByType("resource").filter((r) => r.name.endsWith(".wasm")).length);
+    const wasmMemory = await page.evaluate(() => window.saugaMemory?.buffer.byteLength ?? 0);
     console.log(
       `${label.padEnd(34)} ${String(Math.round(bytes / 1024)).padStart(6)} KB in ${String(requests).padStart(2)} requests · ` +
       `first screen ${(firstScreen / 1000).toFixed(2)} s · home ${(home / 1000).toFixed(2)} s · ` +
       `first lesson page ${(lesson / 1000).toFixed(2)} s · JS heap ${(heap.usedSize / 1048576).toFixed(1)} MB` +
-      (heap.backingStorageSize ? ` · array buffers ${(heap.backingStorageSize / 1048576).toFixed(1)} MB` : "") +
+      ` · wasm memory ${(wasmMemory / 1048576).toFixed(1)} MB` +
       (wasm ? "" : " (wasm from the service worker)"),
     );
   };
@@ -79,10 +80,23 @@ async function measure(throttled, offline) {
   if (!offline) {
     await visit(`${name}, first visit`);
   } else {
+    // What the service worker downloads to keep for offline use, once, after the
+    // app is up (the page's own files again, answered 304 when unchanged, and the
+    // other languages' lessons).
+    let kept = 0;
+    let keptFiles = 0;
+    context.on("requestfinished", async (r) => {
+      if (!r.serviceWorker()) return;
+      const s = await r.sizes().catch(() => null);
+      if (!s) return;
+      kept += s.responseBodySize + s.responseHeadersSize;
+      keptFiles += 1;
+    });
     await page.goto(url);
     await page.waitForSelector("nav.tabbar", { timeout: 120_000 });
     await page.evaluate(() => navigator.serviceWorker.ready);
     await page.waitForTimeout(2000);
+    console.log(`${`${name}, service worker keeps`.padEnd(34)} ${String(Math.round(kept / 1024)).padStart(6)} KB in ${String(keptFiles).padStart(2)} requests (once, after the first visit)`);
     await cdp.send("Network.emulateNetworkConditions", { offline: true, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
     await visit(`${name}, second visit offline`);
   }

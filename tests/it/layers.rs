@@ -187,6 +187,20 @@ fn page_scripts_only_in_ui_js() {
     );
 }
 
+/// The web page's Content-Security-Policy allows no inline styles: a `style`
+/// attribute string would be refused in the browser (and `document::Title` runs
+/// `eval` there). Single properties (`width: "…"`) are set through the CSSOM, which
+/// the policy allows.
+#[test]
+fn nothing_the_page_policy_refuses() {
+    let found = found_outside(&[], &["style: \"", "document::Title", "document::Style"]);
+    assert!(
+        found.is_empty(),
+        "refused by the web page's policy:\n{}",
+        found.join("\n")
+    );
+}
+
 #[test]
 fn no_source_file_grows_past_the_limit() {
     let long: Vec<String> = sources()
