@@ -38,7 +38,9 @@ scripts/build-web.sh
 step "browser end-to-end test (headless Chromium)"
 export SAUGA_SCREENSHOTS="${SAUGA_SCREENSHOTS:-$(pwd)/target/e2e-screenshots}"
 echo "screenshots go to $SAUGA_SCREENSHOTS"
-node --test tests/e2e/app.test.mjs
+rm -rf "$SAUGA_SCREENSHOTS"
+# One file at a time: each serves dist/ on the same port.
+node --test --test-concurrency=1 tests/e2e/app.test.mjs tests/e2e/a11y.test.mjs
 
 echo
 echo "all checks passed in $(( $(date +%s) - start ))s"

@@ -25,7 +25,7 @@ export function next_event() {
   if (queue.length) return Promise.resolve(queue.shift());
   return new Promise((resolve) => { waiting = resolve; });
 }
-// Keyboard quick exit (Shift pressed three times within five seconds, as on GOV.UK)
+// Keyboard quick exit (Shift pressed on its own three times within five seconds, as on GOV.UK)
 // and the idle time, reported as "exit" and "idle:SECONDS".
 export function watch_keys_and_idle() {
   let shifts = [];
@@ -34,8 +34,15 @@ export function watch_keys_and_idle() {
   for (const t of ["pointerdown", "keydown", "touchstart", "wheel", "input"]) {
     window.addEventListener(t, seen, { capture: true, passive: true });
   }
+  // A Shift pressed and let go on its own counts; one held for Shift+Tab does not.
+  let combo = false;
   window.addEventListener("keydown", (e) => {
-    if (e.key !== "Shift" || e.repeat) return;
+    if (e.key === "Shift") { if (!e.repeat) combo = false; return; }
+    combo = true;
+    shifts = [];
+  }, true);
+  window.addEventListener("keyup", (e) => {
+    if (e.key !== "Shift" || combo) return;
     const now = Date.now();
     shifts = shifts.filter((t) => now - t < 5000);
     shifts.push(now);
@@ -52,7 +59,6 @@ export function focus_screen_top() {
   const h = document.querySelector("#content h1");
   if (h) { h.setAttribute("tabindex", "-1"); h.focus({ preventScroll: true }); }
 }
-export function scroll_to_top() { window.scrollTo(0, 0); }
 export function copy_text(text) {
   if (navigator.clipboard) navigator.clipboard.writeText(text).catch(() => {});
 }
@@ -68,8 +74,6 @@ export function set_title(title) { document.title = title; }
         fn js_set_lang(code: &str);
         #[wasm_bindgen(js_name = focus_screen_top)]
         fn js_focus_screen_top();
-        #[wasm_bindgen(js_name = scroll_to_top)]
-        fn js_scroll_to_top();
         #[wasm_bindgen(js_name = copy_text)]
         fn js_copy_text(text: &str);
         fn print_page();
@@ -90,10 +94,6 @@ export function set_title(title) { document.title = title; }
     }
     pub fn focus_screen_top() -> bool {
         js_focus_screen_top();
-        true
-    }
-    pub fn scroll_to_top() -> bool {
-        js_scroll_to_top();
         true
     }
     pub fn copy_text(text: &str) -> bool {
@@ -124,9 +124,6 @@ mod imp {
     pub fn focus_screen_top() -> bool {
         false
     }
-    pub fn scroll_to_top() -> bool {
-        false
-    }
     pub fn copy_text(_text: &str) -> bool {
         false
     }
@@ -146,8 +143,6 @@ pub use imp::focus_screen_top;
 pub use imp::next_event;
 /// Opens the print dialog.
 pub use imp::print;
-/// Scrolls to the top (a new quiz question).
-pub use imp::scroll_to_top;
 /// The page's `lang` follows the app; the static first screen uses it next time.
 pub use imp::set_lang;
 /// The page's title (the neutral title where chosen).

@@ -18,7 +18,7 @@ mod settings;
 mod teacher;
 
 pub use progress::{ModuleProgress, Progress, QuizStats};
-pub use settings::TextSize;
+pub use settings::{TextSize, Theme};
 pub use teacher::Teacher;
 
 /// The schema version this build writes.

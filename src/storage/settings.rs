@@ -19,6 +19,17 @@ coded! {
     }
 }
 
+coded! {
+    /// Light or dark colours, or as the device is set (`prefers-color-scheme`).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+    pub enum Theme {
+        #[default]
+        System = "system",
+        Light = "light",
+        Dark = "dark",
+    }
+}
+
 impl Store {
     pub fn setting(&self, key: &str) -> Result<Option<String>> {
         Ok(self
@@ -60,6 +71,18 @@ impl Store {
 
     pub fn set_text_size(&self, size: TextSize) -> Result<()> {
         self.set_setting("text_size", size.code())
+    }
+
+    pub fn theme(&self) -> Result<Theme> {
+        Ok(self
+            .setting("theme")?
+            .as_deref()
+            .and_then(Theme::from_code)
+            .unwrap_or_default())
+    }
+
+    pub fn set_theme(&self, theme: Theme) -> Result<()> {
+        self.set_setting("theme", theme.code())
     }
 
     /// The passcode's hash, when a passcode is set.

@@ -7,7 +7,7 @@
 use crate::platform::page;
 use dioxus::prelude::*;
 
-/// Keyboard quick exit (Shift pressed three times within five seconds, as on
+/// Keyboard quick exit (Shift pressed on its own three times within five seconds, as on
 /// GOV.UK) and the idle time, for the web views (the web page's twin is in
 /// `platform/page.rs`).
 const WATCH_JS: &str = r#"
@@ -17,8 +17,15 @@ const seen = () => { last = Date.now(); };
 for (const t of ["pointerdown", "keydown", "touchstart", "wheel", "input"]) {
   window.addEventListener(t, seen, { capture: true, passive: true });
 }
+// A Shift pressed and let go on its own counts; one held for Shift+Tab does not.
+let combo = false;
 window.addEventListener("keydown", (e) => {
-  if (e.key !== "Shift" || e.repeat) return;
+  if (e.key === "Shift") { if (!e.repeat) combo = false; return; }
+  combo = true;
+  shifts = [];
+}, true);
+window.addEventListener("keyup", (e) => {
+  if (e.key !== "Shift" || combo) return;
   const now = Date.now();
   shifts = shifts.filter((t) => now - t < 5000);
   shifts.push(now);
@@ -76,13 +83,6 @@ pub fn top_of_screen() {
             "window.scrollTo(0, 0); const h = document.querySelector('#content h1'); \
              if (h) { h.setAttribute('tabindex', '-1'); h.focus({ preventScroll: true }); }",
         );
-    }
-}
-
-/// Scrolls to the top of the page (a new quiz question).
-pub fn scroll_to_top() {
-    if !page::scroll_to_top() {
-        let _ = document::eval("window.scrollTo(0, 0);");
     }
 }
 

@@ -222,6 +222,7 @@ pub fn Shell(
             class: "app",
             lang: lang.code(),
             "data-text-size": size,
+            "data-theme": (ctx.theme)().code(),
             "data-save": save.code(),
             header { class: "topbar",
                 button { class: "brand", onclick: move |_| ctx.go(Screen::Home),

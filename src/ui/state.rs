@@ -9,7 +9,7 @@ use dioxus::prelude::*;
 use crate::content::Catalog;
 use crate::lang::{self, Lang};
 use crate::platform;
-use crate::storage::{Progress, Store, TextSize};
+use crate::storage::{Progress, Store, TextSize, Theme};
 
 mod guarded;
 
@@ -88,6 +88,8 @@ impl PartialEq for StoreHandle {
 pub struct Ctx {
     pub lang: Signal<Lang>,
     pub text_size: Signal<TextSize>,
+    /// Light, dark, or as the device is set.
+    pub theme: Signal<Theme>,
     pub screen: Signal<Screen>,
     pub progress: Signal<Progress>,
     pub save: Signal<SaveState>,
@@ -158,6 +160,7 @@ impl Ctx {
             let ctx = Ctx {
                 lang: Signal::new(lang),
                 text_size: Signal::new(s.text_size().unwrap_or_default()),
+                theme: Signal::new(s.theme().unwrap_or_default()),
                 screen: Signal::new(start),
                 progress: Signal::new(s.progress().unwrap_or_default()),
                 save: Signal::new(if persistent {
@@ -276,6 +279,13 @@ impl Ctx {
         self.after_write(r);
     }
 
+    pub fn set_theme(&self, theme: Theme) {
+        let mut t = self.theme;
+        t.set(theme);
+        let r = self.store.peek().0.borrow().set_theme(theme);
+        self.after_write(r);
+    }
+
     /// Shows a lesson page and records it as read.
     pub fn open_page(&self, module_id: &str, page: usize) {
         let Some(module) = self.catalog().module(module_id) else {
@@ -375,12 +385,19 @@ impl Ctx {
             self.review,
             self.lock_after,
         );
+        // The stored language, where its course is at hand (it always is unless the
+        // store was changed elsewhere).
         if let Ok(Some(stored)) = s.language() {
-            let mut lang = self.lang;
-            lang.set(stored);
+            if let Some(content) = platform::content_ready(stored) {
+                let (mut lang, mut c) = (self.lang, self.content);
+                c.set(content);
+                lang.set(stored);
+            }
         }
         let mut size = self.text_size;
         size.set(s.text_size().unwrap_or_default());
+        let mut theme = self.theme;
+        theme.set(s.theme().unwrap_or_default());
         has.set(s.passcode_hash().ok().flatten().is_some());
         seen.set(s.flag("intro_seen").unwrap_or(false));
         neutral.set(s.flag("neutral_title").unwrap_or(false));

@@ -351,7 +351,7 @@ pub fn LessonPage(id: String, page: usize) -> Element {
     let pct = (page + 1) * 100 / total.max(1);
     let (back_id, prev_id, next_id) = (m.id.clone(), m.id.clone(), m.id.clone());
     rsx! {
-        button { class: "back", onclick: move |_| ctx.go(Screen::Module(back_id.clone())),
+        button { class: "back", "data-action": "back-to-module", onclick: move |_| ctx.go(Screen::Module(back_id.clone())),
             Svg { icon: Icon::ArrowLeft }
             span { {m.title.get(lang).clone()} }
         }

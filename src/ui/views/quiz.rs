@@ -19,6 +19,9 @@ fn QuestionCard(
     on_answer: EventHandler<BTreeSet<usize>>,
     on_next: EventHandler<()>,
     next_label: String,
+    /// The question is the screen's heading (`h1`); `false` under a screen's own `h1`.
+    #[props(default = true)]
+    top: bool,
 ) -> Element {
     let ctx = use_ctx();
     let lang = (ctx.lang)();
@@ -32,7 +35,11 @@ fn QuestionCard(
             if let Some(s) = &question.scenario {
                 aside { class: "note scenario", p { {s.get(lang).clone()} } }
             }
-            h2 { class: "question-text", {question.text.get(lang).clone()} }
+            if top {
+                h1 { class: "question-text", {question.text.get(lang).clone()} }
+            } else {
+                h2 { class: "question-text", {question.text.get(lang).clone()} }
+            }
             if multiple && !answered() {
                 p { class: "muted", {ctx.t("quiz.choose_all")} }
             }
@@ -129,7 +136,7 @@ pub fn QuizRun(id: String) -> Element {
     // Every question and the result start at the top of the screen.
     use_effect(move || {
         let _ = (step(), done(), round());
-        crate::ui::js::scroll_to_top();
+        crate::ui::js::top_of_screen();
     });
     let Some(quiz) = ctx.catalog().quiz(&id).cloned() else {
         return rsx! { p { {ctx.t("module.not_found")} } };
@@ -334,6 +341,7 @@ pub fn Practice() -> Element {
                                 question: question.clone(),
                                 order: order.clone(),
                                 next_label: ctx.t("quiz.next"),
+                                top: false,
                                 on_answer: {
                                     let (key, q2) = (key.clone(), q2.clone());
                                     move |chosen: BTreeSet<usize>| ctx.practise(&key, q2.is_right(&chosen))
@@ -375,7 +383,7 @@ pub fn SelfCheckRun() -> Element {
     let mut answers = use_signal(Vec::<usize>::new);
     use_effect(move || {
         let _ = (answers().len(), started());
-        crate::ui::js::scroll_to_top();
+        crate::ui::js::top_of_screen();
     });
     let Some(check) = ctx.catalog().self_check.as_ref() else {
         return rsx! { p { {ctx.t("module.not_found")} } };
@@ -444,7 +452,7 @@ pub fn SelfCheckRun() -> Element {
     rsx! {
         p { class: "page-count", {ctx.t_with("quiz.progress", &[("n", &(n + 1).to_string()), ("total", &total.to_string())])} }
         article { class: "question", "data-selfcheck-question": "{q.id}",
-            h2 { class: "question-text", {q.text.get(lang).clone()} }
+            h1 { class: "question-text", {q.text.get(lang).clone()} }
             div { class: "options",
                 for (i, o) in q.options.iter().enumerate() {
                     button { key: "{i}", class: "option", "data-option": "{i}", onclick: move |_| answers.write().push(i),

@@ -7,8 +7,16 @@ use super::learn::SourceList;
 use super::privacy::PrivacySettings;
 use crate::content::Source;
 use crate::platform;
-use crate::storage::TextSize;
+use crate::storage::{TextSize, Theme};
 use crate::ui::state::use_ctx;
+
+fn theme_key(t: Theme) -> &'static str {
+    match t {
+        Theme::System => "settings.theme.system",
+        Theme::Light => "settings.theme.light",
+        Theme::Dark => "settings.theme.dark",
+    }
+}
 
 fn size_key(s: TextSize) -> &'static str {
     match s {
@@ -30,6 +38,7 @@ enum ResetStep {
 pub fn Settings() -> Element {
     let ctx = use_ctx();
     let size = (ctx.text_size)();
+    let theme = (ctx.theme)();
     let mut reset = use_signal(|| ResetStep::Idle);
     // Every source of every module, once each.
     let mut sources: Vec<Source> = Vec::new();
@@ -58,6 +67,22 @@ pub fn Settings() -> Element {
                         "data-size": s.code(),
                         onclick: move |_| ctx.set_text_size(s),
                         {ctx.t(size_key(s))}
+                    }
+                }
+            }
+        }
+        section { class: "card",
+            h2 { {ctx.t("settings.theme")} }
+            div { class: "segmented", role: "radiogroup", "aria-label": ctx.t("settings.theme"),
+                for t in Theme::ALL {
+                    button {
+                        key: "{t.code()}",
+                        class: if t == theme { "seg active" } else { "seg" },
+                        role: "radio",
+                        "aria-checked": if t == theme { "true" } else { "false" },
+                        "data-theme-choice": t.code(),
+                        onclick: move |_| ctx.set_theme(t),
+                        {ctx.t(theme_key(t))}
                     }
                 }
             }
