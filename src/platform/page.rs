@@ -11,8 +11,22 @@ pub const APP_CSS: Option<&str> = Some(include_str!("../../assets/sauga.css"));
 #[cfg(target_arch = "wasm32")]
 pub const APP_CSS: Option<&str> = None;
 
+/// What became of a request to read aloud.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Speech {
+    /// Reading has begun; [`speech_finished`] resolves when it ends or is stopped.
+    Started,
+    /// The device has no voice of its own for the language.
+    NoVoice,
+    /// There is no speech synthesis here.
+    Unsupported,
+    /// Nothing to read.
+    Empty,
+}
+
 #[cfg(target_arch = "wasm32")]
 mod imp {
+    use super::Speech;
     use wasm_bindgen::prelude::*;
 
     #[wasm_bindgen(inline_js = r##"
@@ -64,6 +78,95 @@ export function copy_text(text) {
 }
 export function print_page() { window.print(); }
 export function set_title(title) { document.title = title; }
+
+// Read aloud with the device's own speech synthesis, sentence by sentence, the
+// sentence being read highlighted (CSS Custom Highlight API). Only voices the device
+// runs itself (`localService`) are used: nothing is sent anywhere.
+let reading = null;
+function stopReading() {
+  if (reading) { const r = reading; reading = null; r.done(); }
+  if (window.speechSynthesis) speechSynthesis.cancel();
+  if (window.CSS && CSS.highlights) CSS.highlights.delete("sauga-reading");
+}
+async function localVoice(lang) {
+  let voices = speechSynthesis.getVoices();
+  if (!voices.length) {
+    await new Promise((ok) => {
+      speechSynthesis.addEventListener("voiceschanged", ok, { once: true });
+      setTimeout(ok, 1000);
+    });
+    voices = speechSynthesis.getVoices();
+  }
+  return voices.find((v) => v.localService !== false && String(v.lang).toLowerCase().replace("_", "-").split("-")[0] === lang) || null;
+}
+// The text of `root` as sentences, each with the DOM range it covers; blocks (a
+// paragraph, a list item, an option) never run into each other.
+function sentences(root, lang) {
+  const blocks = new Map();
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+    acceptNode: (n) => n.parentElement.closest("[data-no-read], svg") || !n.textContent.trim()
+      ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+  });
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const block = n.parentElement.closest("p, li, h1, h2, h3, dt, dd, button, aside, blockquote, summary") || root;
+    if (!blocks.has(block)) blocks.set(block, []);
+    blocks.get(block).push(n);
+  }
+  const seg = window.Intl && Intl.Segmenter ? new Intl.Segmenter(lang, { granularity: "sentence" }) : null;
+  const out = [];
+  for (const nodes of blocks.values()) {
+    let text = "";
+    const starts = nodes.map((n) => { const s = text.length; text += n.textContent; return s; });
+    const at = (offset) => {
+      let i = nodes.length - 1;
+      while (i > 0 && starts[i] > offset) i--;
+      return [nodes[i], Math.min(offset - starts[i], nodes[i].textContent.length)];
+    };
+    const parts = seg ? Array.from(seg.segment(text), (s) => [s.index, s.index + s.segment.length])
+      : [[0, text.length]];
+    for (const [a, b] of parts) {
+      const said = text.slice(a, b).trim();
+      if (!said) continue;
+      const range = document.createRange();
+      range.setStart(...at(a));
+      range.setEnd(...at(b));
+      out.push({ said, range });
+    }
+  }
+  return out;
+}
+export async function speak(selector, lang) {
+  stopReading();
+  if (!window.speechSynthesis || !window.SpeechSynthesisUtterance) return "unsupported";
+  const root = document.querySelector(selector);
+  if (!root) return "empty";
+  const voice = await localVoice(lang);
+  if (!voice) return "no-voice";
+  const parts = sentences(root, lang);
+  if (!parts.length) return "empty";
+  let done;
+  const finished = new Promise((ok) => { done = ok; });
+  const mine = { done, finished };
+  reading = mine;
+  parts.forEach((part, i) => {
+    const u = new SpeechSynthesisUtterance(part.said);
+    u.lang = voice.lang;
+    u.voice = voice;
+    u.onstart = () => {
+      if (reading !== mine) return;
+      if (window.CSS && CSS.highlights && window.Highlight) CSS.highlights.set("sauga-reading", new Highlight(part.range));
+    };
+    u.onend = u.onerror = () => { if (i === parts.length - 1 && reading === mine) stopReading(); };
+    speechSynthesis.speak(u);
+  });
+  return "started";
+}
+export function speech_finished() {
+  return reading ? reading.finished : Promise.resolve();
+}
+export function speech_pause() { if (window.speechSynthesis) speechSynthesis.pause(); }
+export function speech_resume() { if (window.speechSynthesis) speechSynthesis.resume(); }
+export function speech_stop() { stopReading(); }
 "##)]
     extern "C" {
         #[wasm_bindgen(js_name = next_event)]
@@ -79,6 +182,34 @@ export function set_title(title) { document.title = title; }
         fn print_page();
         #[wasm_bindgen(js_name = set_title)]
         fn js_set_title(title: &str);
+        #[wasm_bindgen(js_name = speak)]
+        async fn js_speak(selector: &str, lang: &str) -> JsValue;
+        #[wasm_bindgen(js_name = speech_finished)]
+        async fn js_speech_finished();
+        fn speech_pause();
+        fn speech_resume();
+        fn speech_stop();
+    }
+
+    pub async fn speak(selector: &str, lang: &str) -> Speech {
+        match js_speak(selector, lang).await.as_string().as_deref() {
+            Some("started") => Speech::Started,
+            Some("no-voice") => Speech::NoVoice,
+            Some("empty") => Speech::Empty,
+            _ => Speech::Unsupported,
+        }
+    }
+    pub async fn speech_finished() {
+        js_speech_finished().await;
+    }
+    pub fn pause_speech() {
+        speech_pause();
+    }
+    pub fn resume_speech() {
+        speech_resume();
+    }
+    pub fn stop_speech() {
+        speech_stop();
     }
 
     pub async fn next_event() -> Option<String> {
@@ -112,9 +243,18 @@ export function set_title(title) { document.title = title; }
 
 #[cfg(not(target_arch = "wasm32"))]
 mod imp {
+    use super::Speech;
+
     pub async fn next_event() -> Option<String> {
         None
     }
+    pub async fn speak(_selector: &str, _lang: &str) -> Speech {
+        Speech::Unsupported
+    }
+    pub async fn speech_finished() {}
+    pub fn pause_speech() {}
+    pub fn resume_speech() {}
+    pub fn stop_speech() {}
     pub fn watch_keys_and_idle() -> bool {
         false
     }
@@ -147,5 +287,12 @@ pub use imp::print;
 pub use imp::set_lang;
 /// The page's title (the neutral title where chosen).
 pub use imp::set_title;
+/// Reads the text under a CSS selector aloud in a language (`lt`…), with the
+/// device's own voice, highlighting each sentence as it is read (web only so far).
+pub use imp::speak;
+/// Resolves when reading ends or is stopped.
+pub use imp::speech_finished;
 /// Starts the key and idle watcher in the page.
 pub use imp::watch_keys_and_idle;
+/// Pause, resume and stop reading aloud.
+pub use imp::{pause_speech, resume_speech, stop_speech};

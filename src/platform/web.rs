@@ -103,6 +103,7 @@ export async function fetch_text(url) {
   return await r.text();
 }
 export function leave() {
+  try { if (window.speechSynthesis) speechSynthesis.cancel(); } catch (e) {}
   try { sessionStorage.clear(); } catch (e) {}
   location.replace("calc.html");
 }

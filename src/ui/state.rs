@@ -202,6 +202,8 @@ impl Ctx {
     }
 
     pub fn go(&self, screen: Screen) {
+        // Reading aloud stops on leaving the screen.
+        platform::page::stop_speech();
         // Leaving a session is a safe moment for an automatic backup.
         if let Screen::Session(_) = *self.screen.peek() {
             if !matches!(screen, Screen::Session(_)) {
@@ -351,6 +353,7 @@ impl Ctx {
     }
 
     pub fn lock(&self) {
+        platform::page::stop_speech();
         // Locking also closes teacher mode: the passcode does not open class data.
         let mut open = self.teacher_open;
         open.set(false);

@@ -233,3 +233,142 @@ test("keyboard only: home → lesson → quiz → result → help → quick exit
     assert.deepEqual(errors, []);
   });
 });
+
+/**
+ * A stand-in for the browser's speech synthesis that records what it is asked (text,
+ * language) and speaks only when the test says (`__next()` ends one sentence and
+ * starts the next). `voices` are the device's voices.
+ */
+function stubSpeech(voices) {
+  window.__spoken = [];
+  window.__calls = [];
+  let queue = [];
+  const start = () => queue[0]?.onstart?.();
+  window.__next = () => {
+    const done = queue.shift();
+    done?.onend?.();
+    start();
+  };
+  window.SpeechSynthesisUtterance = class {
+    constructor(text) { this.text = text; this.lang = ""; this.voice = null; }
+  };
+  Object.defineProperty(window, "speechSynthesis", {
+    configurable: true,
+    value: {
+      getVoices: () => voices,
+      addEventListener() {},
+      speak(u) {
+        window.__spoken.push({ text: u.text, lang: u.lang });
+        queue.push(u);
+        if (queue.length === 1) setTimeout(start, 0);
+      },
+      pause() { window.__calls.push("pause"); },
+      resume() { window.__calls.push("resume"); },
+      cancel() { window.__calls.push("cancel"); queue = []; },
+    },
+  });
+}
+
+test("read aloud: the device's own voice, sentence by sentence, highlighted; pause, stop, leaving; no voice says so", async () => {
+  await withBrowser("uk-UA", async (page, errors) => {
+    await page.addInitScript(stubSpeech, [
+      { lang: "uk-UA", name: "Device Ukrainian", localService: true },
+      { lang: "en-GB", name: "Device English", localService: true },
+      // A voice that runs on a server is never used: nothing may leave the device.
+      { lang: "lt-LT", name: "Cloud Lithuanian", localService: false },
+    ]);
+    await page.goto(url);
+    await page.waitForSelector("nav.tabbar");
+    await page.click('[data-action="intro-ok"]');
+    await page.click('[data-tab="learn"]');
+    await page.click('button[data-module="what-is-trafficking"]');
+    await page.click('[data-action="open-module"]');
+    await page.waitForSelector("article.lesson");
+    await page.click('[data-action="read-aloud"]');
+    await page.waitForSelector('[data-reading="reading"]');
+    const spoken = await page.evaluate(() => window.__spoken);
+    const title = (await page.textContent("article.lesson h1")).trim();
+    assert.equal(spoken[0].text, title, "the page's title first (not the page count or the control)");
+    assert.ok(spoken.length > 4, `sentence by sentence: ${spoken.length}`);
+    assert.ok(spoken.every((s) => s.lang === "uk-UA" && s.text.trim().length > 0));
+    assert.ok(!spoken.some((s) => /Прочитати вголос|Як це працює|Сторінка \d/.test(s.text)), "the control is not read");
+    const lessonText = await page.textContent("article.lesson");
+    for (const s of spoken) assert.ok(lessonText.includes(s.text), `"${s.text}" is on the page`);
+    // The sentence being read is highlighted, then the next one.
+    const highlighted = () => page.evaluate(() => {
+      const h = CSS.highlights.get("sauga-reading");
+      return h ? [...h][0].toString().trim() : null;
+    });
+    await page.waitForFunction((t) => CSS.highlights.get("sauga-reading") && [...CSS.highlights.get("sauga-reading")][0].toString().trim() === t, spoken[0].text);
+    await page.evaluate(() => window.__next());
+    assert.equal(await highlighted(), spoken[1].text);
+    await shot(page, "read-aloud-uk");
+    // Pause, continue, stop.
+    await page.click('[data-action="read-pause"]');
+    await page.click('[data-action="read-resume"]');
+    await page.click('[data-action="read-stop"]');
+    await page.waitForSelector('[data-reading="idle"]');
+    assert.deepEqual((await page.evaluate(() => window.__calls)).slice(-3), ["pause", "resume", "cancel"]);
+    assert.equal(await highlighted(), null);
+    // A quiz question: the question, its options, and after answering the explanation.
+    await page.click('[data-action="back-to-module"]');
+    await page.click('[data-action="start-quiz"]');
+    await page.waitForSelector("article.question");
+    await page.click("article.question .option >> nth=0");
+    await page.waitForSelector("[data-verdict]");
+    await page.evaluate(() => { window.__spoken = []; });
+    await page.click('[data-action="read-aloud"]');
+    await page.waitForSelector('[data-reading="reading"]');
+    const quiz = (await page.evaluate(() => window.__spoken)).map((s) => s.text).join(" ");
+    const question = (await page.textContent("article.question h1")).trim();
+    const option = (await page.textContent("article.question .option >> nth=1")).trim();
+    const why = (await page.textContent("[data-verdict] .feedback")).trim();
+    for (const part of [question, option, why]) assert.ok(quiz.includes(part.split(/(?<=[.!?])\s/)[0]), `read: ${part}`);
+    // Leaving the screen stops the reading.
+    const cancels = await page.evaluate(() => window.__calls.filter((c) => c === "cancel").length);
+    await page.click('[data-tab="help"]');
+    await page.waitForSelector(".emergency");
+    assert.ok((await page.evaluate(() => window.__calls.filter((c) => c === "cancel").length)) > cancels);
+    // Lithuanian: the device's only Lithuanian voice is a server's, so the app says
+    // there is none, names the language, and reads nothing.
+    await page.click('[data-tab="home"]');
+    await page.click('[data-lang="lt"]');
+    await page.waitForFunction(() => document.documentElement.lang === "lt");
+    await page.click('[data-tab="learn"]');
+    await page.click('button[data-module="what-is-trafficking"]');
+    await page.click('[data-action="open-module"]');
+    await page.evaluate(() => { window.__spoken = []; });
+    await page.click('[data-action="read-aloud"]');
+    await page.waitForSelector("[data-read-refused]");
+    assert.match(await page.textContent("[data-read-refused]"), /nėra balso šiai kalbai \(Lietuvių\)/);
+    assert.deepEqual(await page.evaluate(() => window.__spoken), []);
+    assert.match(await page.textContent(".read-help"), /Niekas niekur nesiunčiama/);
+    await shot(page, "read-aloud-no-voice-lt");
+    assert.deepEqual(errors, []);
+  });
+});
+
+test("read aloud stops on quick exit", async () => {
+  await withBrowser("en-GB", async (page, errors) => {
+    await page.addInitScript(stubSpeech, [{ lang: "en-US", name: "Device English", localService: true }]);
+    await page.goto(url);
+    await page.waitForSelector("nav.tabbar");
+    await page.click('[data-action="intro-ok"]');
+    await page.click('[data-tab="learn"]');
+    await page.click('button[data-module="getting-help"]');
+    await page.click('[data-action="open-module"]');
+    await page.click('[data-action="read-aloud"]');
+    await page.waitForSelector('[data-reading="reading"]');
+    assert.ok((await page.evaluate(() => window.__spoken)).every((s) => s.lang === "en-US"));
+    // The calculator page replaces the app; what the stub was asked on the way out is
+    // kept in localStorage (which quick exit leaves alone) to read afterwards.
+    await page.evaluate(() => {
+      const before = window.__calls.length;
+      window.addEventListener("pagehide", () => localStorage.setItem("calls", JSON.stringify(window.__calls.slice(before))));
+      document.querySelector('[data-action="quick-exit"]').click();
+    });
+    await page.waitForURL(/calc\.html$/);
+    assert.ok(JSON.parse(await page.evaluate(() => localStorage.getItem("calls"))).includes("cancel"));
+    assert.deepEqual(errors, []);
+  });
+});

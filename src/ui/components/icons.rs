@@ -14,6 +14,9 @@ pub enum Icon {
     Shield,
     Close,
     Lifebuoy,
+    Speaker,
+    Pause,
+    Stop,
 }
 
 #[component]
@@ -28,6 +31,9 @@ pub fn Svg(icon: Icon) -> Element {
         Icon::ArrowRight => "M9 5l7 7-7 7",
         Icon::Close => "M6 6l12 12M18 6L6 18",
         Icon::Lifebuoy => "M12 21a9 9 0 100-18 9 9 0 000 18zM12 16a4 4 0 100-8 4 4 0 000 8zM5.6 5.6l3.6 3.6M14.8 14.8l3.6 3.6M18.4 5.6l-3.6 3.6M9.2 14.8l-3.6 3.6",
+        Icon::Speaker => "M4 9v6h4l5 4V5L8 9H4zM16.5 8.5a5 5 0 010 7M19 6a8.5 8.5 0 010 12",
+        Icon::Pause => "M8 5v14M16 5v14",
+        Icon::Stop => "M6 6h12v12H6z",
         Icon::Shield => "M12 3l8 3v6c0 4.5-3.4 8.3-8 9-4.6-.7-8-4.5-8-9V6l8-3zM8.5 12l2.5 2.5 4.5-5",
     };
     rsx! {

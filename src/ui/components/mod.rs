@@ -3,4 +3,5 @@
 
 pub(crate) mod charts;
 pub(crate) mod icons;
+pub(crate) mod read_aloud;
 pub(crate) mod rich;

@@ -5,6 +5,7 @@ use dioxus::prelude::*;
 use crate::content::{Audience, Kind, Module};
 use crate::storage::ModuleProgress;
 use crate::ui::components::icons::{Icon, Svg};
+use crate::ui::components::read_aloud::ReadAloud;
 use crate::ui::components::rich::Blocks;
 use crate::ui::state::{use_ctx, Screen};
 
@@ -356,9 +357,10 @@ pub fn LessonPage(id: String, page: usize) -> Element {
             span { {m.title.get(lang).clone()} }
         }
         article { class: "lesson", "data-page": "{page + 1}", "data-pages": "{total}",
-            p { class: "page-count", {ctx.t_with("lesson.page_of", &[("n", &(page + 1).to_string()), ("total", &total.to_string())])} }
+            p { class: "page-count", "data-no-read": "true", {ctx.t_with("lesson.page_of", &[("n", &(page + 1).to_string()), ("total", &total.to_string())])} }
             ProgressBar { percent: pct }
             h1 { "{current.title}" }
+            ReadAloud { key: "{m.id}-{page}", target: "article.lesson" }
             Blocks { blocks: current.blocks, at: Some((m.id.clone(), page)) }
         }
         button { class: "help-link", "data-action": "help-from-lesson", onclick: move |_| ctx.go(Screen::Help),

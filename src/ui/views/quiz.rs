@@ -8,6 +8,7 @@ use dioxus::prelude::*;
 use crate::quiz::resultcode;
 use crate::quiz::{self, Answered, Outcome, Question, QuestionKind};
 use crate::ui::components::icons::{Icon, Svg};
+use crate::ui::components::read_aloud::ReadAloud;
 use crate::ui::state::{use_ctx, Screen};
 
 /// One question: choose, then see right or wrong with the reasons, then go on.
@@ -40,6 +41,7 @@ fn QuestionCard(
             } else {
                 h2 { class: "question-text", {question.text.get(lang).clone()} }
             }
+            ReadAloud { target: "article.question" }
             if multiple && !answered() {
                 p { class: "muted", {ctx.t("quiz.choose_all")} }
             }
@@ -453,6 +455,7 @@ pub fn SelfCheckRun() -> Element {
         p { class: "page-count", {ctx.t_with("quiz.progress", &[("n", &(n + 1).to_string()), ("total", &total.to_string())])} }
         article { class: "question", "data-selfcheck-question": "{q.id}",
             h1 { class: "question-text", {q.text.get(lang).clone()} }
+            ReadAloud { key: "{q.id}", target: "article.question" }
             div { class: "options",
                 for (i, o) in q.options.iter().enumerate() {
                     button { key: "{i}", class: "option", "data-option": "{i}", onclick: move |_| answers.write().push(i),
