@@ -78,6 +78,10 @@ export function copy_text(text) {
 }
 export function print_page() { window.print(); }
 export function set_title(title) { document.title = title; }
+export function focus_first(selector) {
+  const el = document.querySelector(selector);
+  if (el) el.focus();
+}
 
 // Read aloud with the device's own speech synthesis, sentence by sentence, the
 // sentence being read highlighted (CSS Custom Highlight API). Only voices the device
@@ -182,6 +186,8 @@ export function speech_stop() { stopReading(); }
         fn print_page();
         #[wasm_bindgen(js_name = set_title)]
         fn js_set_title(title: &str);
+        #[wasm_bindgen(js_name = focus_first)]
+        fn js_focus_first(selector: &str);
         #[wasm_bindgen(js_name = speak)]
         async fn js_speak(selector: &str, lang: &str) -> JsValue;
         #[wasm_bindgen(js_name = speech_finished)]
@@ -239,6 +245,10 @@ export function speech_stop() { stopReading(); }
         js_set_title(title);
         true
     }
+    pub fn focus_first(selector: &str) -> bool {
+        js_focus_first(selector);
+        true
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -273,10 +283,15 @@ mod imp {
     pub fn set_title(_title: &str) -> bool {
         false
     }
+    pub fn focus_first(_selector: &str) -> bool {
+        false
+    }
 }
 
 /// Copies text to the clipboard where the browser allows it.
 pub use imp::copy_text;
+/// Moves keyboard focus to the first element a CSS selector picks.
+pub use imp::focus_first;
 /// Scrolls to the top and moves focus to the screen's heading.
 pub use imp::focus_screen_top;
 /// The next message of [`watch_keys_and_idle`]'s watcher (`exit`, `idle:SECONDS`).

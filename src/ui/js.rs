@@ -86,6 +86,16 @@ pub fn top_of_screen() {
     }
 }
 
+/// Moves keyboard focus to the first element `selector` picks (a sheet that opens).
+pub fn focus(selector: &str) {
+    if !page::focus_first(selector) {
+        let quoted = format!("{selector:?}");
+        let _ = document::eval(&format!(
+            "const el = document.querySelector({quoted}); if (el) el.focus();"
+        ));
+    }
+}
+
 /// Copies text to the clipboard where the browser allows it.
 pub fn copy_text(text: &str) {
     if !page::copy_text(text) {

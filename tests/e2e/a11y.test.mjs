@@ -25,6 +25,7 @@ async function axeProblems(page) {
   const result = await page.evaluate(() =>
     window.axe.run(document, { resultTypes: ["violations"], runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] }),
   );
+  assert.ok(result.passes.length > 10, "axe checked the page");
   return result.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
@@ -198,6 +199,13 @@ test("keyboard only: home → lesson → quiz → result → help → quick exit
     await page.keyboard.press("Enter");
     await page.waitForSelector("article.lesson");
     await headingHasFocus();
+    // A glossary term opens over the page with focus in it; Escape closes it.
+    await tabTo((f) => (f.data.link ?? "").startsWith("glossary:"));
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("[data-term-sheet]");
+    await page.waitForFunction(() => document.activeElement?.dataset.action === "close-term");
+    await page.keyboard.press("Escape");
+    await page.waitForSelector("[data-term-sheet]", { state: "detached" });
     // Back to the module with Shift+Tab, then the quiz.
     await tabTo((f) => f.tag === "button" && f.data.action === "back-to-module", { back: true });
     await page.keyboard.press("Enter");

@@ -2,13 +2,12 @@
 // playwright-core. Run through scripts/test.sh, which builds dist/ first.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { serve } from "./serve.mjs";
-
-import { FLAGS, dist, freshStart, open, port, saved, shot, shots, url, watchedPage, withBrowser } from "./browser.mjs";
+import { FLAGS, dist, open, openLesson, port, saved, shot, shots, url, watchedPage, withBrowser } from "./browser.mjs";
 let server;
 let profile;
 

@@ -92,7 +92,7 @@ export async function withBrowser(locale, body, options = {}) {
   }
 }
 
-async function openLesson(page) {
+export async function openLesson(page) {
   await page.goto(url);
   await page.waitForSelector("nav.tabbar");
   if (await page.$(".intro")) await page.click('[data-action="intro-ok"]');

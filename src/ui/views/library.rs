@@ -39,6 +39,12 @@ pub fn Glossary(focus: Option<String>) -> Element {
 pub fn TermSheet() -> Element {
     let ctx = use_ctx();
     let lang = (ctx.lang)();
+    // Keyboard and screen-reader focus moves into the sheet when it opens.
+    use_effect(move || {
+        if (ctx.term)().is_some() {
+            crate::ui::js::focus("[data-action=close-term]");
+        }
+    });
     let Some(id) = (ctx.term)() else {
         return rsx! {};
     };
@@ -49,6 +55,12 @@ pub fn TermSheet() -> Element {
     let all = id.clone();
     rsx! {
         aside { class: "term-sheet", role: "dialog", "aria-label": term.term.get(lang).clone(), "data-term-sheet": "{id}",
+            // Escape closes it, as any dialog.
+            onkeydown: move |e: KeyboardEvent| {
+                if e.key() == Key::Escape {
+                    open.set(None);
+                }
+            },
             h2 { {term.term.get(lang).clone()} }
             p { {term.definition.get(lang).clone()} }
             div { class: "row",
