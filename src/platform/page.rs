@@ -70,6 +70,9 @@ export function set_lang(code) {
 }
 export function focus_screen_top() {
   window.scrollTo(0, 0);
+  // A screen made for typing (result codes) starts in its field; others at the heading.
+  const field = document.querySelector("#content [data-autofocus]");
+  if (field) { field.focus({ preventScroll: true }); return; }
   const h = document.querySelector("#content h1");
   if (h) { h.setAttribute("tabindex", "-1"); h.focus({ preventScroll: true }); }
 }

@@ -6,6 +6,7 @@
 pub mod backup;
 pub mod codes;
 pub mod csv;
+pub mod entry;
 pub mod form;
 pub mod model;
 pub mod report;

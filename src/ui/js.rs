@@ -76,12 +76,15 @@ pub fn set_title(title: &str) {
     }
 }
 
-/// A new screen starts at its top, with keyboard and screen-reader focus on its heading.
+/// A new screen starts at its top, with keyboard and screen-reader focus on its heading
+/// (or on its `data-autofocus` field, where the screen is made for typing).
 pub fn top_of_screen() {
     if !page::focus_screen_top() {
         let _ = document::eval(
-            "window.scrollTo(0, 0); const h = document.querySelector('#content h1'); \
-             if (h) { h.setAttribute('tabindex', '-1'); h.focus({ preventScroll: true }); }",
+            "window.scrollTo(0, 0); const f = document.querySelector('#content [data-autofocus]'); \
+             const h = document.querySelector('#content h1'); \
+             if (f) { f.focus({ preventScroll: true }); } \
+             else if (h) { h.setAttribute('tabindex', '-1'); h.focus({ preventScroll: true }); }",
         );
     }
 }

@@ -660,6 +660,9 @@ test("teacher mode: PIN, a class of 5, codes (one mistyped), tally, shared devic
       await page.selectOption('[data-input="pupil"]', pupilOptions[i]);
       await page.fill('[data-input="code"]', codes[i].toLowerCase());
       await page.click('[data-action="enter-code"]');
+      // Two pupils who answered alike give the same code: the app asks first.
+      await page.waitForSelector('[data-code-result="ok"], [data-code-ask]');
+      if (await page.$("[data-code-ask]")) await page.click('[data-action="code-yes"]');
       await page.waitForSelector('[data-code-result="ok"]');
     }
     await page.waitForSelector('[data-score-pupil="2"]');

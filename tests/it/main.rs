@@ -1,6 +1,7 @@
 //! One integration-test binary (faster to build than many): content, UI strings,
 //! storage on real files, and rendered screens.
 
+mod codes_fixture;
 mod components;
 mod content;
 mod crash;

@@ -7,6 +7,7 @@ use dioxus::prelude::*;
 
 mod backup;
 mod class;
+mod codes;
 mod quizzes;
 mod session;
 

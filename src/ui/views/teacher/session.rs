@@ -4,19 +4,18 @@ use std::collections::BTreeSet;
 
 use dioxus::prelude::*;
 
+use super::codes::CodeEntry;
 use super::*;
 use crate::quiz::{Question, Quiz};
-use crate::teacher::{self, CodeProblem, Mode, Pupil, Recorded, Session};
+use crate::teacher::{self, Mode, Session};
 use crate::ui::components::charts::Bar;
 use crate::ui::components::icons::{Icon, Svg};
-use crate::ui::state::{use_ctx, Ctx, Screen};
+use crate::ui::state::{use_ctx, Screen};
 
 #[component]
 pub fn SessionView(id: i64) -> Element {
     let ctx = use_ctx();
     let mut pupil_choice = use_signal(|| None::<i64>);
-    let mut code = use_signal(String::new);
-    let mut message = use_signal(|| None::<(bool, String)>);
     let mut exported = use_signal(|| None::<String>);
     let mut shared_pupil = use_signal(|| None::<i64>);
     let mut handed = use_signal(|| false);
@@ -55,9 +54,6 @@ pub fn SessionView(id: i64) -> Element {
     let results = teacher::question_results(&session, &answers, &tallies, &questions);
     let scores = teacher::pupil_scores(&session, &answers);
     let title = quiz_title(&ctx, &quiz);
-    let session_for_codes = session.clone();
-    let quiz_for_codes = quiz.clone();
-    let pupils_for_codes = pupils.clone();
     let session_for_csv = session.clone();
     let pupils_for_csv = pupils.clone();
     let answers_for_csv = answers.clone();
@@ -77,43 +73,7 @@ pub fn SessionView(id: i64) -> Element {
         }
         match session.mode {
             Mode::Codes => rsx! {
-                form { class: "card stack", "data-entry": "codes",
-                    onsubmit: move |e: FormEvent| {
-                        e.prevent_default();
-                        let Some(pid) = pupil_choice() else {
-                            message.set(Some((false, ctx.t("teacher.pick_pupil"))));
-                            return;
-                        };
-                        let outcome = enter_code(&ctx, &session_for_codes, &quiz_for_codes, pid, &code());
-                        let label = pupils_for_codes.iter().find(|p| p.id == pid).map(Pupil::label).unwrap_or_default();
-                        match outcome {
-                            Ok(Recorded::New) => {
-                                message.set(Some((true, ctx.t_with("teacher.code_ok", &[("pupil", &label)]))));
-                                code.set(String::new());
-                            }
-                            Ok(Recorded::Replaced) => {
-                                message.set(Some((true, ctx.t_with("teacher.code_duplicate", &[("pupil", &label)]))));
-                                code.set(String::new());
-                            }
-                            Err(m) => message.set(Some((false, m))),
-                        }
-                    },
-                    label { span { {ctx.t("teacher.pupil")} }
-                        select { "data-input": "pupil", onchange: move |e: FormEvent| pupil_choice.set(e.value().parse().ok()),
-                            option { value: "", {ctx.t("teacher.pick_pupil")} }
-                            for p in pupils.iter() {
-                                option { key: "{p.id}", value: "{p.id}", selected: pupil_choice() == Some(p.id), "{p.label()}" }
-                            }
-                        }
-                    }
-                    label { span { {ctx.t("teacher.code")} }
-                        input { class: "search code-input", "data-input": "code", autocomplete: "off", maxlength: "32", value: "{code}", oninput: move |e: FormEvent| code.set(e.value()) }
-                    }
-                    button { class: "btn primary", r#type: "submit", "data-action": "enter-code", {ctx.t("teacher.add_code")} }
-                    if let Some((ok, m)) = message() {
-                        p { class: if ok { "done-banner" } else { "error" }, role: "status", "data-code-result": if ok { "ok" } else { "refused" }, "{m}" }
-                    }
-                }
+                CodeEntry { key: "{session.id}", session: session.clone(), quiz: quiz.clone(), pupils: pupils.clone(), answers: answers.clone() }
             },
             Mode::Tally => rsx! {
                 section { class: "card", "data-entry": "tally",
@@ -211,23 +171,6 @@ pub fn SessionView(id: i64) -> Element {
             }
         }
     }
-}
-
-/// Reads a typed result code and records it for the pupil.
-fn enter_code(
-    ctx: &Ctx,
-    session: &Session,
-    quiz: &Quiz,
-    pupil_id: i64,
-    code: &str,
-) -> Result<Recorded, String> {
-    let rows = teacher::answers_from_code(session, quiz, code).map_err(|e| match e {
-        CodeProblem::OtherQuiz => ctx.t("teacher.code_other_quiz"),
-        CodeProblem::OtherVersion => ctx.t("teacher.code_other_version"),
-        CodeProblem::Mistyped => ctx.t("teacher.code_mistyped"),
-    })?;
-    ctx.teacher_write(|t| t.record_answers(session.id, pupil_id, &rows))
-        .map_err(|e| refusal(ctx, &e))
 }
 
 #[component]
