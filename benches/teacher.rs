@@ -129,9 +129,16 @@ fn main() {
         let mut bytes = 0;
         for s in &all_sessions {
             let these = grouped.get(&s.id).copied().unwrap_or(&[]);
-            bytes += teacher::session_csv(s, &pupil_list, these, "Pupil", "Right", "%")
-                .unwrap()
-                .len();
+            bytes += teacher::session_csv(
+                s,
+                &pupil_list,
+                these,
+                &|k| k.to_string(),
+                ["Pupil", "Right", "%"],
+                teacher::CsvStyle::for_lang(sauga::lang::Lang::Lt),
+            )
+            .unwrap()
+            .len();
         }
         std::hint::black_box(bytes);
         times.push(start.elapsed());

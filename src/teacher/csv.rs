@@ -1,29 +1,67 @@
 //! Reports as CSV for a spreadsheet: UTF-8 with a byte-order mark, quoting by the
-//! `csv` crate.
+//! `csv` crate, and cells as the teacher's spreadsheet reads them ([`CsvStyle`]).
 
 use std::collections::BTreeMap;
 
 use super::model::{AnswerRow, Pupil, Session};
 use super::report::{percent, QuestionResult};
+use crate::lang::Lang;
 
-/// A session as CSV for a spreadsheet: UTF-8 with a byte-order mark (so Excel shows
-/// Lithuanian letters), one row per pupil, one column per question (1 right, 0 wrong,
-/// empty not answered), then the number right and the percent as plain numbers.
+/// How a spreadsheet set to the teacher's language reads CSV. Excel and LibreOffice
+/// in Lithuanian, Russian and Ukrainian separate cells with `;` and write decimals with
+/// a comma (so a file with `,` opens as one column, and `66.7` as text); in English,
+/// `,` and a point.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CsvStyle {
+    pub separator: u8,
+    pub decimal_comma: bool,
+}
+
+impl CsvStyle {
+    pub fn for_lang(lang: Lang) -> CsvStyle {
+        match lang {
+            Lang::En => CsvStyle {
+                separator: b',',
+                decimal_comma: false,
+            },
+            Lang::Lt | Lang::Ru | Lang::Uk => CsvStyle {
+                separator: b';',
+                decimal_comma: true,
+            },
+        }
+    }
+
+    /// A percent with one decimal, as a number the spreadsheet reads.
+    pub fn percent(self, p: f64) -> String {
+        let text = format!("{p:.1}");
+        if self.decimal_comma {
+            text.replace('.', ",")
+        } else {
+            text
+        }
+    }
+}
+
+/// A session as CSV for a spreadsheet: one row per pupil of the class (cells empty
+/// for a pupil without answers), one column per question headed by its number and
+/// text (1 right, 0 wrong, empty not answered), then the number right and the percent
+/// as plain numbers.
 pub fn session_csv(
     session: &Session,
     pupils: &[Pupil],
     answers: &[AnswerRow],
-    header_pupil: &str,
-    header_right: &str,
-    header_percent: &str,
+    text: &dyn Fn(&str) -> String,
+    headers: [&str; 3],
+    style: CsvStyle,
 ) -> std::result::Result<Vec<u8>, csv::Error> {
+    let [header_pupil, header_right, header_percent] = headers;
     let mut header = vec![header_pupil.to_string()];
     header.extend(
         session
             .questions
             .iter()
             .enumerate()
-            .map(|(i, k)| format!("Q{} ({k})", i + 1)),
+            .map(|(i, k)| format!("Q{}: {}", i + 1, text(k))),
     );
     header.push(header_right.to_string());
     header.push(header_percent.to_string());
@@ -48,24 +86,27 @@ pub fn session_csv(
             }
         }
         if answered == 0 {
-            continue;
+            row.extend([String::new(), String::new()]);
+        } else {
+            row.push(right.to_string());
+            row.push(style.percent(percent(right, session.questions.len() as u32)));
         }
-        row.push(right.to_string());
-        row.push(percent_cell(percent(right, session.questions.len() as u32)));
         rows.push(row);
     }
-    table_csv(&header, &rows)
+    table_csv(&header, &rows, style)
 }
 
-/// A report table as CSV for a spreadsheet: UTF-8 with a byte-order mark (so Excel
-/// shows Lithuanian letters); the cells come as written, numbers as plain numbers.
+/// Any table as CSV: a byte-order mark, the header, the rows.
 pub fn table_csv(
     header: &[String],
     rows: &[Vec<String>],
+    style: CsvStyle,
 ) -> std::result::Result<Vec<u8>, csv::Error> {
     let mut out = vec![0xEF, 0xBB, 0xBF];
     {
-        let mut w = csv::Writer::from_writer(&mut out);
+        let mut w = csv::WriterBuilder::new()
+            .delimiter(style.separator)
+            .from_writer(&mut out);
         w.write_record(header)?;
         for row in rows {
             w.write_record(row)?;
@@ -75,37 +116,50 @@ pub fn table_csv(
     Ok(out)
 }
 
-/// A percent as a spreadsheet reads it: a plain number with one decimal.
-fn percent_cell(p: f64) -> String {
-    format!("{p:.1}")
-}
-
-/// The class over time: one row per pupil with answers, one column per session (in
-/// time order, named by `session_name`), the percent right or empty where the pupil
-/// has no answers in that session.
-pub fn over_time_rows(
-    sessions: &[Session],
-    pupils: &[Pupil],
-    over_time: &BTreeMap<i64, Vec<(i64, f64)>>,
-) -> Vec<Vec<String>> {
-    pupils
-        .iter()
-        .filter_map(|p| {
-            let mine = over_time.get(&p.id)?;
-            let mut row = vec![p.label()];
-            row.extend(sessions.iter().map(|s| {
-                mine.iter()
-                    .find(|(sid, _)| *sid == s.id)
-                    .map(|(_, pct)| percent_cell(*pct))
-                    .unwrap_or_default()
-            }));
-            Some(row)
+/// Column headers for sessions that stay apart: two sessions with the same name (the
+/// same quiz on the same day) get "(2)", "(3)"…
+pub fn distinct_names(names: Vec<String>) -> Vec<String> {
+    let mut seen: BTreeMap<String, u32> = BTreeMap::new();
+    names
+        .into_iter()
+        .map(|name| {
+            let n = seen.entry(name.clone()).or_insert(0);
+            *n += 1;
+            if *n == 1 {
+                name
+            } else {
+                format!("{name} ({n})")
+            }
         })
         .collect()
 }
 
-/// Per topic: its name, right, answered and percent right.
-pub fn topic_rows(topics: &[(String, u32, u32)]) -> Vec<Vec<String>> {
+/// Pupils over time: a row per pupil of the class, the percent right per session
+/// (empty where the pupil has no answers in it).
+pub fn over_time_rows(
+    sessions: &[Session],
+    pupils: &[Pupil],
+    over_time: &BTreeMap<i64, Vec<(i64, f64)>>,
+    style: CsvStyle,
+) -> Vec<Vec<String>> {
+    pupils
+        .iter()
+        .map(|p| {
+            let mine = over_time.get(&p.id).map(Vec::as_slice).unwrap_or_default();
+            let mut row = vec![p.label()];
+            row.extend(sessions.iter().map(|s| {
+                mine.iter()
+                    .find(|(sid, _)| *sid == s.id)
+                    .map(|(_, pct)| style.percent(*pct))
+                    .unwrap_or_default()
+            }));
+            row
+        })
+        .collect()
+}
+
+/// Topics: name, right, answered, percent.
+pub fn topic_rows(topics: &[(String, u32, u32)], style: CsvStyle) -> Vec<Vec<String>> {
     topics
         .iter()
         .map(|(name, r, n)| {
@@ -113,19 +167,19 @@ pub fn topic_rows(topics: &[(String, u32, u32)]) -> Vec<Vec<String>> {
                 name.clone(),
                 r.to_string(),
                 n.to_string(),
-                percent_cell(percent(*r, *n)),
+                style.percent(percent(*r, *n)),
             ]
         })
         .collect()
 }
 
-/// Per question, in the order given (hardest first from [`difficult_questions`]):
-/// its text, answered, right, percent right, the most chosen wrong option and how
-/// many chose it (empty when none did).
+/// Questions, in the order given: text, answered, right, percent, the most chosen
+/// wrong answer and how many chose it.
 pub fn question_rows(
     results: &[QuestionResult],
     text: &dyn Fn(&str) -> String,
     option: &dyn Fn(&str, usize) -> String,
+    style: CsvStyle,
 ) -> Vec<Vec<String>> {
     results
         .iter()
@@ -138,12 +192,41 @@ pub fn question_rows(
                 text(&r.key),
                 r.answered.to_string(),
                 r.right.to_string(),
-                percent_cell(r.percent()),
+                style.percent(r.percent()),
                 wrong,
                 chose,
             ]
         })
         .collect()
+}
+
+/// A tally session: a row per option of each question, with its count and whether it
+/// is a right answer (`mark` for right ones).
+pub fn tally_rows(
+    session: &Session,
+    tallies: &super::report::Tallies,
+    text: &dyn Fn(&str) -> String,
+    options: &dyn Fn(&str) -> Vec<(String, bool)>,
+    mark: &str,
+) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    for (i, key) in session.questions.iter().enumerate() {
+        let counts = tallies.get(&(session.id, key.clone()));
+        for (o, (option, right)) in options(key).into_iter().enumerate() {
+            let count = counts.and_then(|c| c.get(o)).copied().unwrap_or(0);
+            rows.push(vec![
+                format!("Q{}: {}", i + 1, text(key)),
+                option,
+                if right {
+                    mark.to_string()
+                } else {
+                    String::new()
+                },
+                count.to_string(),
+            ]);
+        }
+    }
+    rows
 }
 
 #[cfg(test)]
@@ -184,18 +267,38 @@ mod tests {
             (1, vec![(10, 50.0), (20, 100.0)]),
             (2, vec![(20, 2.0 / 3.0 * 100.0)]),
         ]);
-        let rows = over_time_rows(&sessions, &pupils, &over_time);
+        let en = CsvStyle::for_lang(Lang::En);
+        let lt = CsvStyle::for_lang(Lang::Lt);
+        let rows = over_time_rows(&sessions, &pupils, &over_time, en);
         assert_eq!(
             rows,
-            vec![vec!["#1 ŽS", "50.0", "100.0"], vec!["#2", "", "66.7"]],
-            "pupil 3 has no answers and no row"
+            vec![
+                vec!["#1 ŽS", "50.0", "100.0"],
+                vec!["#2", "", "66.7"],
+                vec!["#3", "", ""]
+            ],
+            "every pupil of the class, pupil 3 with empty cells"
         );
-        let bytes = table_csv(&["Mokinys".into(), "A".into(), "B".into()], &rows).unwrap();
+        let bytes = table_csv(&["Mokinys".into(), "A".into(), "B".into()], &rows, en).unwrap();
         assert_eq!(&bytes[..3], &[0xEF, 0xBB, 0xBF]);
         let text = std::str::from_utf8(&bytes[3..]).unwrap();
-        assert_eq!(text, "Mokinys,A,B\n#1 ŽS,50.0,100.0\n#2,,66.7\n");
+        assert_eq!(text, "Mokinys,A,B\n#1 ŽS,50.0,100.0\n#2,,66.7\n#3,,\n");
+        // For a Lithuanian (Russian, Ukrainian) spreadsheet: `;` and a decimal comma.
+        let rows = over_time_rows(&sessions, &pupils, &over_time, lt);
+        let bytes = table_csv(&["Mokinys".into(), "A".into(), "B".into()], &rows, lt).unwrap();
+        let text = std::str::from_utf8(&bytes[3..]).unwrap();
+        assert_eq!(text, "Mokinys;A;B\n#1 ŽS;50,0;100,0\n#2;;66,7\n#3;;\n");
+        assert_eq!(
+            distinct_names(vec![
+                "2026-12-07 A".into(),
+                "2026-12-07 A".into(),
+                "B".into(),
+                "2026-12-07 A".into()
+            ]),
+            ["2026-12-07 A", "2026-12-07 A (2)", "B", "2026-12-07 A (3)"]
+        );
 
-        let topics = topic_rows(&[("Teisės".into(), 1, 4), ("Nėra".into(), 0, 0)]);
+        let topics = topic_rows(&[("Teisės".into(), 1, 4), ("Nėra".into(), 0, 0)], en);
         assert_eq!(topics[0], ["Teisės", "1", "4", "25.0"]);
         assert_eq!(topics[1], ["Nėra", "0", "0", "0.0"]);
 
@@ -213,19 +316,50 @@ mod tests {
                 top_wrong: None,
             },
         ];
-        let q = question_rows(&results, &|k| format!("Text of {k}"), &|k, o| {
-            format!("{k} option {o}")
-        });
+        let q = question_rows(
+            &results,
+            &|k| format!("Text of {k}"),
+            &|k, o| format!("{k} option {o}"),
+            en,
+        );
         assert_eq!(
             q[0],
             ["Text of m/q1", "4", "1", "25.0", "m/q1 option 2", "3"]
         );
         assert_eq!(q[1], ["Text of m/q2", "2", "2", "100.0", "", ""]);
         // A text with a comma or a quote is quoted, as spreadsheets expect.
-        let bytes = table_csv(&["Q".into()], &[vec!["Taip, \"gerai\"".into()]]).unwrap();
+        let bytes = table_csv(&["Q".into()], &[vec!["Taip, \"gerai\"".into()]], en).unwrap();
         assert_eq!(
             std::str::from_utf8(&bytes[3..]).unwrap(),
             "Q\n\"Taip, \"\"gerai\"\"\"\n"
+        );
+        let bytes = table_csv(&["Q".into()], &[vec!["Taip; gerai".into()]], lt).unwrap();
+        assert_eq!(
+            std::str::from_utf8(&bytes[3..]).unwrap(),
+            "Q\n\"Taip; gerai\"\n"
+        );
+        // A tally session: a row per option with its count.
+        let tallied = Session {
+            mode: Mode::Tally,
+            questions: vec!["m/q1".into(), "m/q2".into()],
+            ..session(30)
+        };
+        let tallies = BTreeMap::from([((30, "m/q1".to_string()), vec![3, 5])]);
+        let rows = tally_rows(
+            &tallied,
+            &tallies,
+            &|k| format!("Text of {k}"),
+            &|k| vec![(format!("{k} A"), true), (format!("{k} B"), false)],
+            "✓",
+        );
+        assert_eq!(
+            rows,
+            vec![
+                vec!["Q1: Text of m/q1", "m/q1 A", "✓", "3"],
+                vec!["Q1: Text of m/q1", "m/q1 B", "", "5"],
+                vec!["Q2: Text of m/q2", "m/q2 A", "✓", "0"],
+                vec!["Q2: Text of m/q2", "m/q2 B", "", "0"],
+            ]
         );
     }
 }

@@ -34,20 +34,22 @@ drive teacher-first-run.js
 node - "$HOME/Documents" <<'JS'
 const fs = require("node:fs"), path = require("node:path");
 const dir = process.argv[2], files = fs.readdirSync(dir);
-const csvName = files.find((f) => /^sauga-session-\d+\.csv$/.test(f));
+const tables = ["pupils", "topics", "questions"];
+const csvName = files.find((f) => /^sauga-.+-\d{4}-\d\d-\d\d\.csv$/.test(f) && !tables.some((t) => f.includes(`-${t}-`)));
 if (!csvName) throw new Error(`no session CSV in ${dir}: ${files}`);
 const bytes = fs.readFileSync(path.join(dir, csvName));
 if (bytes[0] !== 0xef || bytes[1] !== 0xbb || bytes[2] !== 0xbf) throw new Error("the CSV has no byte-order mark");
+// A Lithuanian spreadsheet's CSV: every pupil of the class, `;`, a decimal comma.
 const rows = bytes.subarray(3).toString("utf8").trim().split("\n");
-if (rows.length !== 3) throw new Error(`CSV rows: ${rows.length}\n${rows.join("\n")}`);
-for (const row of rows.slice(1)) {
-  const cells = row.split(",");
+if (rows.length < 3) throw new Error(`CSV rows: ${rows.length}\n${rows.join("\n")}`);
+for (const row of rows.slice(1, 3)) {
+  const cells = row.split(";");
   if (!/^#\d/.test(cells[0])) throw new Error(`pupil cell ${cells[0]}`);
   if (!cells.slice(1, -2).every((c) => /^[01]$/.test(c))) throw new Error(`answer cells in ${row}`);
-  if (!/^\d+(\.\d)?$/.test(cells.at(-1))) throw new Error(`percent cell in ${row}`);
+  if (!/^\d+(,\d)?$/.test(cells.at(-1))) throw new Error(`percent cell in ${row}`);
 }
-for (const table of ["pupils", "topics", "questions"]) {
-  const name = files.find((f) => f.endsWith(`-${table}.csv`));
+for (const table of tables) {
+  const name = files.find((f) => f.includes(`-${table}-`) && f.endsWith(".csv"));
   if (!name) throw new Error(`no class ${table} CSV in ${dir}: ${files}`);
   const b = fs.readFileSync(path.join(dir, name));
   if (b[0] !== 0xef || b[1] !== 0xbb || b[2] !== 0xbf) throw new Error(`${name} has no byte-order mark`);

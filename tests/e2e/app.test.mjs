@@ -668,19 +668,23 @@ test("teacher mode: PIN, a class of 5, codes (one mistyped), tally, shared devic
     await page.waitForSelector('[data-score-pupil="2"]');
     await shot(page, "teacher-session-codes-lt", { fullPage: true });
 
-    // CSV: a BOM, one row per pupil, numbers as numbers.
+    // CSV for a Lithuanian spreadsheet: a BOM, `;` between cells, a decimal comma,
+    // the questions' text in the header, every pupil of the class, a telling file name.
     const [download] = await Promise.all([page.waitForEvent("download"), page.click('[data-action="export-csv"]')]);
+    assert.match(download.suggestedFilename(), /^sauga-8B-Kas yra prekyba žmonėmis-\d{4}-\d{2}-\d{2}\.csv$/);
     const path = await download.path();
     const bytes = (await import("node:fs")).readFileSync(path);
     assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
     const rows = bytes.subarray(3).toString("utf8").trim().split("\n");
-    assert.equal(rows.length, 3, rows.join("\n"));
-    for (const row of rows.slice(1)) {
-      const cells = row.split(",");
+    assert.equal(rows.length, 6, rows.join("\n"));
+    assert.match(rows[0], /^Mokinys;Q1: [^;]*prekyb/);
+    for (const row of rows.slice(1, 3)) {
+      const cells = row.split(";");
       assert.match(cells[0], /^#\d/);
       for (const c of cells.slice(1, -2)) assert.match(c, /^[01]$/);
-      assert.match(cells.at(-1), /^\d+(\.\d)?$/);
+      assert.match(cells.at(-1), /^\d+(,\d)?$/);
     }
+    for (const row of rows.slice(3)) assert.match(row, /^#\d[^;]*;+$/, "a pupil without a result: empty cells");
 
     // A tally session.
     await page.click('button.back');
@@ -698,6 +702,12 @@ test("teacher mode: PIN, a class of 5, codes (one mistyped), tally, shared devic
     await page.click('[data-tally] >> nth=0 >> [data-action="save-tally"]');
     await page.waitForSelector('[data-question-report][data-percent]:not([data-percent="0"])');
     await shot(page, "teacher-session-tally-lt", { fullPage: true });
+    // The tally's CSV holds its counts, a row per option.
+    const [tallyDownload] = await Promise.all([page.waitForEvent("download"), page.click('[data-action="export-csv"]')]);
+    const tallyRows = (await import("node:fs")).readFileSync(await tallyDownload.path()).subarray(3).toString("utf8").trim().split("\n");
+    assert.match(tallyRows[0], /^Klausimas;Atsakymo variantas;Teisingas;Kiek pasirinko$/);
+    assert.deepEqual(tallyRows.slice(1, 3).map((r) => r.split(";").at(-1)), ["3", "2"]);
+    assert.ok(tallyRows.length > 4, tallyRows.join("\n"));
 
     // Shared device for two pupils: the result is hidden between them.
     await page.click('button.back');
@@ -734,15 +744,17 @@ test("teacher mode: PIN, a class of 5, codes (one mistyped), tally, shared devic
     // Each class report exports as CSV: a BOM, a header, numbers as numbers.
     for (const [table, cols] of [["pupils", 4], ["topics", 4], ["questions", 6]]) {
       const [file] = await Promise.all([page.waitForEvent("download"), page.click(`[data-action="export-class-csv"][data-table="${table}"]`)]);
+      assert.match(file.suggestedFilename(), new RegExp(`^sauga-8B-${table}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
       const bytes = (await import("node:fs")).readFileSync(await file.path());
       assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], table);
       const lines = bytes.subarray(3).toString("utf8").trim().split("\n");
       assert.ok(lines.length > 1, `${table}: ${lines}`);
       for (const line of lines.slice(1)) {
-        const cells = line.match(/("([^"]|"")*"|[^,]*)(,|$)/g).map((c) => c.replace(/,$/, ""));
+        // A Lithuanian spreadsheet's CSV: `;` between cells, a decimal comma.
+        const cells = line.match(/("([^"]|"")*"|[^;]*)(;|$)/g).map((c) => c.replace(/;$/, ""));
         assert.ok(cells.length >= cols, `${table}: ${line}`);
         // Columns 1–3 are figures in every table (pupils: the three sessions).
-        for (const i of [1, 2, 3]) assert.match(cells[i], /^(\d+(\.\d)?)?$/, `${table}: ${line}`);
+        for (const i of [1, 2, 3]) assert.match(cells[i], /^(\d+(,\d)?)?$/, `${table}: ${line}`);
       }
     }
     // Weakest topic first: where to reteach.

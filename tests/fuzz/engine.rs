@@ -19,7 +19,7 @@ use sauga::lang::Lang;
 use sauga::quiz::resultcode::{self, Answer, Slot};
 use sauga::quiz::{Question, Quiz};
 use sauga::storage::Store;
-use sauga::teacher::{session_csv, ClassReport, Mode};
+use sauga::teacher::{session_csv, ClassReport, CsvStyle, Mode};
 
 /// What is fuzzed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -347,8 +347,15 @@ fn check_backup_input(input: &str, c: &Corpus) -> Result<(), String> {
             return Err("a session has no report".into());
         }
         for s in &rows.sessions {
-            session_csv(s, &rows.pupils, &rows.answers, "P", "R", "%")
-                .map_err(|e| e.to_string())?;
+            session_csv(
+                s,
+                &rows.pupils,
+                &rows.answers,
+                &|k| k.to_string(),
+                ["P", "R", "%"],
+                CsvStyle::for_lang(sauga::lang::Lang::Lt),
+            )
+            .map_err(|e| e.to_string())?;
         }
         t.add_numbered(class.id, 1)
             .map_err(|e| format!("a pupil cannot be added after the restore: {e}"))?;

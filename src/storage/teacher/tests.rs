@@ -9,7 +9,7 @@ use crate::lang::Lang;
 use crate::quiz::{Question, QuestionKind};
 use crate::storage::{StorageError, Store};
 use crate::teacher::report::*;
-use crate::teacher::session_csv;
+use crate::teacher::{session_csv, CsvStyle};
 
 pub(crate) fn verify(pin: &str, hash: &str) -> bool {
     hash == format!("h:{pin}")
@@ -300,28 +300,39 @@ fn reports_count_answers_and_tallies() {
 }
 
 #[test]
-fn a_session_as_csv_lists_pupils_with_answers() {
+fn a_session_as_csv_lists_every_pupil_for_a_lithuanian_spreadsheet() {
     let mut store = Store::open_in_memory().unwrap();
     let mut t = store.teacher();
     let f = class_with_two_sessions(&mut t);
     let sessions = t.sessions(f.class).unwrap();
     let answers = t.answers(f.class).unwrap();
+    let pupils = t.pupils(f.class).unwrap();
     let csv = session_csv(
         &sessions[0],
-        &t.pupils(f.class).unwrap(),
+        &pupils,
         &answers,
-        "Mokinys",
-        "Teisingai",
-        "%",
+        &|k| format!("klausimas {k}"),
+        ["Mokinys", "Teisingai", "%"],
+        CsvStyle::for_lang(crate::lang::Lang::Lt),
     )
     .unwrap();
     assert_eq!(&csv[..3], &[0xEF, 0xBB, 0xBF]);
     let text = String::from_utf8(csv[3..].to_vec()).unwrap();
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines[0], "Mokinys,Q1 (m/q1),Q2 (m/q2),Teisingai,%");
-    assert_eq!(lines[1], "#1 AK,1,0,1,50.0");
-    assert_eq!(lines[2], "#2 BT,1,0,1,50.0");
-    assert_eq!(lines.len(), 3, "pupils without answers are not listed");
+    assert_eq!(
+        lines[0],
+        "Mokinys;Q1: klausimas m/q1;Q2: klausimas m/q2;Teisingai;%"
+    );
+    assert_eq!(lines[1], "#1 AK;1;0;1;50,0");
+    assert_eq!(lines[2], "#2 BT;1;0;1;50,0");
+    assert_eq!(lines.len(), 1 + pupils.len(), "every pupil of the class");
+    for (line, p) in lines[3..].iter().zip(&pupils[2..]) {
+        assert_eq!(
+            *line,
+            format!("{};;;;", p.label()),
+            "no answers: empty cells"
+        );
+    }
 }
 
 #[test]

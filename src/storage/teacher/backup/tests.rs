@@ -9,7 +9,7 @@ use crate::quiz::Question;
 use crate::storage::teacher::tests::{class_with_two_sessions, question, verify};
 use crate::storage::Store;
 use crate::teacher::report::ClassReport;
-use crate::teacher::{session_csv, PinCheck, RestoreError};
+use crate::teacher::{session_csv, CsvStyle, PinCheck, RestoreError};
 
 #[test]
 fn no_pin_in_the_backup() {
@@ -205,7 +205,15 @@ fn any_backup_the_check_accepts_restores_and_opens_every_report() {
             );
             assert_eq!(report.per_session.len(), rows.sessions.len());
             for s in &rows.sessions {
-                session_csv(s, &rows.pupils, &rows.answers, "P", "R", "%").unwrap();
+                session_csv(
+                    s,
+                    &rows.pupils,
+                    &rows.answers,
+                    &|k| k.to_string(),
+                    ["P", "R", "%"],
+                    CsvStyle::for_lang(crate::lang::Lang::En),
+                )
+                .unwrap();
             }
             // Adding a pupil after the restored ones still works.
             t.add_numbered(class.id, 1).unwrap();

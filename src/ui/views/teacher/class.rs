@@ -69,9 +69,16 @@ pub fn ClassView(id: i64) -> Element {
                 .find(|q| q.id == s.quiz_id)
                 .map(|q| quiz_title(&ctx, q))
                 .unwrap_or_else(|| s.quiz_id.clone());
-            format!("{} {title}", crate::dates::Date::from_unix(s.started_at))
+            let mode = ctx.t(&format!("teacher.mode.{}", s.mode.code()));
+            format!(
+                "{} {title} ({mode})",
+                crate::dates::Date::from_unix(s.started_at)
+            )
         })
         .collect();
+    let session_names = teacher::distinct_names(session_names);
+    let style = teacher::CsvStyle::for_lang(lang);
+    let today = crate::dates::Date::from_unix(crate::platform::now_unix());
     let topic_list: Vec<(String, u32, u32)> = topics
         .iter()
         .map(|t| (t.name.clone(), t.right, t.answered))
@@ -83,7 +90,7 @@ pub fn ClassView(id: i64) -> Element {
             std::iter::once(ctx.t("teacher.pupil"))
                 .chain(session_names)
                 .collect(),
-            teacher::over_time_rows(&sessions, &pupils, &over_time),
+            teacher::over_time_rows(&sessions, &pupils, &over_time, style),
         ),
         (
             "topics",
@@ -93,7 +100,7 @@ pub fn ClassView(id: i64) -> Element {
                 ctx.t("teacher.answered"),
                 percent.clone(),
             ],
-            teacher::topic_rows(&topic_list),
+            teacher::topic_rows(&topic_list, style),
         ),
         (
             "questions",
@@ -120,6 +127,7 @@ pub fn ClassView(id: i64) -> Element {
                         .map(|x| x.text.get(lang).clone())
                         .unwrap_or_default()
                 },
+                style,
             ),
         ),
     ];
@@ -302,11 +310,10 @@ pub fn ClassView(id: i64) -> Element {
                     }
                 }
                 div { class: "row no-print",
-                    for (which, header, rows) in tables {
+                    for (which, header, rows, name) in tables.into_iter().map(|(w, h, r)| (w, h, r, format!("sauga-{}-{w}-{today}.csv", class.name))) {
                         button { key: "{which}", class: "btn small", "data-action": "export-class-csv", "data-table": "{which}",
                             onclick: move |_| {
-                                let name = format!("sauga-class-{id}-{which}.csv");
-                                class_exported.set(Some(save_csv(&ctx, &name, teacher::table_csv(&header, &rows))));
+                                class_exported.set(Some(save_csv(&ctx, &name, teacher::table_csv(&header, &rows, style))));
                             },
                             {ctx.t(&format!("teacher.csv_{which}"))}
                         }

@@ -1,6 +1,6 @@
 //! A session: result codes, the tally, the shared device, the question picker.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use dioxus::prelude::*;
 
@@ -26,12 +26,12 @@ pub fn SessionView(id: i64) -> Element {
     let found = ctx.teacher_read(|t| {
         for c in t.classes()? {
             if let Some(s) = t.sessions(c.id)?.into_iter().find(|s| s.id == id) {
-                return Ok(Some(s));
+                return Ok(Some((s, c.name)));
             }
         }
         Ok(None)
     });
-    let Some(session) = found.ok().flatten() else {
+    let Some((session, class_name)) = found.ok().flatten() else {
         return rsx! { p { {ctx.t("module.not_found")} } };
     };
     let all_quizzes = session_quizzes(&ctx);
@@ -57,6 +57,25 @@ pub fn SessionView(id: i64) -> Element {
     let session_for_csv = session.clone();
     let pupils_for_csv = pupils.clone();
     let answers_for_csv = answers.clone();
+    let tallies_for_csv = tallies.clone();
+    // The session's questions' texts and options (with which are right), for its CSV.
+    let texts: BTreeMap<String, (String, Vec<(String, bool)>)> = session
+        .questions
+        .iter()
+        .filter_map(|k| {
+            let q = questions.get(k)?;
+            let options = q
+                .options
+                .iter()
+                .map(|o| (o.text.get(lang).clone(), o.correct))
+                .collect();
+            Some((k.clone(), (q.text.get(lang).clone(), options)))
+        })
+        .collect();
+    let csv_name = format!(
+        "sauga-{class_name}-{title}-{}.csv",
+        crate::dates::Date::from_unix(session.started_at)
+    );
     // While a pupil has the device, nothing but their own questions shows.
     let kiosk = shared_pupil().is_some() || handed();
     rsx! {
@@ -156,10 +175,19 @@ pub fn SessionView(id: i64) -> Element {
                 div { class: "row",
                     button { class: "btn", "data-action": "export-csv",
                         onclick: move |_| {
-                            let csv = teacher::session_csv(&session_for_csv, &pupils_for_csv, &answers_for_csv,
-                                &ctx.t("teacher.pupil"), &ctx.t("teacher.right"), "%");
-                            let name = format!("sauga-session-{}.csv", session_for_csv.id);
-                            exported.set(Some(save_csv(&ctx, &name, csv)));
+                            let style = teacher::CsvStyle::for_lang(lang);
+                            let text = |k: &str| texts.get(k).map(|t| t.0.clone()).unwrap_or_else(|| k.to_string());
+                            let csv = if session_for_csv.mode == Mode::Tally {
+                                // A tally has counts per option, not pupils' answers.
+                                let options = |k: &str| texts.get(k).map(|t| t.1.clone()).unwrap_or_default();
+                                let header = [ctx.t("teacher.question"), ctx.t("teacher.option"), ctx.t("teacher.is_right"), ctx.t("teacher.count")];
+                                let rows = teacher::tally_rows(&session_for_csv, &tallies_for_csv, &text, &options, "✓");
+                                teacher::table_csv(&header, &rows, style)
+                            } else {
+                                teacher::session_csv(&session_for_csv, &pupils_for_csv, &answers_for_csv, &text,
+                                    [&ctx.t("teacher.pupil"), &ctx.t("teacher.right"), "%"], style)
+                            };
+                            exported.set(Some(save_csv(&ctx, &csv_name, csv)));
                         },
                         {ctx.t("teacher.export_csv")}
                     }
