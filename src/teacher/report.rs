@@ -274,7 +274,13 @@ pub fn pupil_over_time(
     out
 }
 
-/// Questions across sessions, hardest (lowest percent right) first.
+/// Fewer answers than this and a question's percent says little: it is listed after
+/// the questions that can be compared (0 % of 3 answers is not "harder" than 61 % of 28).
+pub const HARDEST_MIN_ANSWERS: u32 = 5;
+
+/// Questions across sessions: those with enough answers to compare
+/// ([`HARDEST_MIN_ANSWERS`]) hardest (lowest percent right) first, then the rest, most
+/// answered first.
 pub fn difficult_questions(results: &[QuestionResult]) -> Vec<QuestionResult> {
     let mut merged: BTreeMap<String, QuestionResult> = BTreeMap::new();
     for r in results {
@@ -296,9 +302,49 @@ pub fn difficult_questions(results: &[QuestionResult]) -> Vec<QuestionResult> {
     }
     let mut v: Vec<QuestionResult> = merged.into_values().filter(|r| r.answered > 0).collect();
     v.sort_by(|a, b| {
-        a.percent()
-            .total_cmp(&b.percent())
+        let (a_few, b_few) = (
+            a.answered < HARDEST_MIN_ANSWERS,
+            b.answered < HARDEST_MIN_ANSWERS,
+        );
+        a_few.cmp(&b_few).then_with(|| {
+            if a_few {
+                b.answered.cmp(&a.answered)
+            } else {
+                a.percent().total_cmp(&b.percent())
+            }
             .then_with(|| a.key.cmp(&b.key))
+        })
     });
     v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn result(key: &str, right: u32, answered: u32) -> QuestionResult {
+        QuestionResult {
+            key: key.into(),
+            answered,
+            right,
+            top_wrong: None,
+        }
+    }
+
+    #[test]
+    fn hardest_ranks_only_questions_with_enough_answers() {
+        let ranked = difficult_questions(&[
+            result("m/few", 0, 3),
+            result("m/many", 17, 28),
+            result("m/hard", 2, 10),
+            result("m/fewer", 1, 1),
+            result("m/none", 0, 0),
+            // The same question in two sessions adds up: 2 + 4 answers is enough.
+            result("m/split", 1, 2),
+            result("m/split", 1, 4),
+        ]);
+        let keys: Vec<&str> = ranked.iter().map(|r| r.key.as_str()).collect();
+        assert_eq!(keys, ["m/hard", "m/split", "m/many", "m/few", "m/fewer"]);
+        assert_eq!((ranked[1].right, ranked[1].answered), (2, 6));
+    }
 }

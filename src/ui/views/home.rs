@@ -80,6 +80,12 @@ pub fn Home() -> Element {
             Svg { icon: Icon::Shield }
             span { {ctx.t("home.private")} }
         }
+        // Teachers reach their classes from the first screen, not from the bottom of
+        // Settings.
+        button { class: "btn wide", "data-action": "home-teacher", onclick: move |_| ctx.go(Screen::Teacher),
+            span { {ctx.t("home.for_teachers")} }
+            Svg { icon: Icon::ArrowRight }
+        }
     }
 }
 

@@ -298,7 +298,10 @@ pub fn ClassView(id: i64) -> Element {
                     for r in hard.iter().take(5) {
                         if let Some(q) = questions.get(&r.key) {
                             li { key: "{r.key}", "data-difficult": "{r.key}",
-                                p { strong { {q.text.get(lang).clone()} } " — " {format!("{:.0} %", r.percent())} }
+                                p { strong { {q.text.get(lang).clone()} } " — " {format!("{:.0} % ({}/{})", r.percent(), r.right, r.answered)} }
+                                if r.answered < teacher::HARDEST_MIN_ANSWERS {
+                                    p { class: "muted", "data-few-answers": "true", {ctx.t("teacher.few_answers")} }
+                                }
                                 for o in q.options.iter().filter(|o| o.correct) {
                                     p { class: "muted", {o.feedback.get(lang).clone()} }
                                 }
