@@ -22,8 +22,8 @@ test("25 result codes in class: the next pupil is chosen, Enter saves, one tap e
     await page.goto(url);
     await page.waitForSelector("nav.tabbar");
     await page.click('[data-action="intro-ok"]');
-    await page.click('[data-tab="settings"]');
-    await page.click('[data-action="open-teacher-mode"]');
+    // Teacher mode from the home screen, one tap.
+    await page.click('[data-action="home-teacher"]');
     await page.fill('[data-input="new-pin"]', "2468");
     await page.fill('[data-input="repeat-pin"]', "2468");
     await page.click('[data-action="set-pin"]');
