@@ -1,4 +1,4 @@
-// Accessibility in the browser: axe-core on every main screen in all four languages,
+// Accessibility in the browser: axe-core on every main screen (teacher mode's too) in all four languages,
 // light and dark; large text at 320 px; a keyboard-only walk. Run through
 // scripts/test.sh after app.test.mjs (one file at a time: both serve dist/).
 import { test, before, after } from "node:test";
@@ -70,11 +70,63 @@ const screens = [
     await p.waitForSelector(".emergency");
   }],
   ["settings", async (p) => p.click('[data-tab="settings"]')],
+  ["quiz result", async (p) => {
+    await p.click('[data-tab="learn"]');
+    await p.click('button[data-module="getting-help"]');
+    await p.click('[data-action="start-quiz"]');
+    for (;;) {
+      await p.waitForSelector("article.question");
+      if ((await p.getAttribute("article.question", "data-kind")) === "multiple") {
+        await p.click("article.question .option >> nth=0");
+        await p.click('[data-action="check"]');
+      } else {
+        await p.click("article.question .option >> nth=0");
+      }
+      await p.click('[data-action="next-question"]');
+      if (await p.$(".quiz-result")) break;
+    }
+  }],
   ["teacher PIN", async (p) => {
-    await p.click('[data-tab="settings"]');
-    await p.click('[data-action="open-teacher-mode"]');
+    await p.click('[data-action="home-teacher"]');
+    await p.waitForSelector('[data-teacher-locked="true"]');
+  }],
+  ["teacher class", async (p) => {
+    await openTeacher(p);
+    await p.click('button[data-class="7A"]');
+    await p.waitForSelector('[data-pupil="2"]');
+  }],
+  ["codes session", async (p) => {
+    await openTeacher(p);
+    await p.click('button[data-class="7A"]');
+    await p.click("[data-session] >> nth=0");
+    await p.waitForSelector('[data-entry="codes"]');
   }],
 ];
+
+/** Teacher mode, unlocked with the PIN `setUpTeacher` set. */
+async function openTeacher(p) {
+  await p.click('[data-action="home-teacher"]');
+  await p.fill('[data-input="pin"]', "2468");
+  await p.click('[data-action="open-teacher"]');
+}
+
+/** A PIN, a class of two and a result-code session, so the teacher screens have content. */
+async function setUpTeacher(p) {
+  await p.click('[data-action="home-teacher"]');
+  await p.fill('[data-input="new-pin"]', "2468");
+  await p.fill('[data-input="repeat-pin"]', "2468");
+  await p.click('[data-action="set-pin"]');
+  await p.click('[data-action="recovery-done"]');
+  await p.fill('[data-input="class-name"]', "7A");
+  await p.click('[data-action="create-class"]');
+  await p.fill('[data-input="pupils"]', "A\nB");
+  await p.click('[data-action="add-pupils"]');
+  await p.waitForSelector('[data-pupil="2"]');
+  await p.selectOption('[data-input="quiz"]', "what-is-trafficking");
+  await p.click('[data-mode="codes"]');
+  await p.click('[data-action="start-session"]');
+  await p.waitForSelector('[data-entry="codes"]');
+}
 
 for (const [locale, lang] of [["lt-LT", "lt"], ["en-GB", "en"], ["ru-RU", "ru"], ["uk-UA", "uk"]]) {
   for (const scheme of ["light", "dark"]) {
@@ -85,6 +137,8 @@ for (const [locale, lang] of [["lt-LT", "lt"], ["en-GB", "en"], ["ru-RU", "ru"],
         await page.click('[data-action="intro-ok"]');
         await page.click('[data-tab="settings"]');
         await page.click(`[data-theme-choice="${scheme}"]`);
+        await page.click('[data-tab="home"]');
+        await setUpTeacher(page);
         const found = [];
         for (const [name, reach] of screens) {
           await page.click('[data-tab="home"]');
@@ -132,6 +186,8 @@ for (const [locale, lang] of [["lt-LT", "lt"], ["uk-UA", "uk"]]) {
       await page.click('[data-action="intro-ok"]');
       await page.click('[data-tab="settings"]');
       await page.click('[data-size="largest"]');
+      await page.click('[data-tab="home"]');
+      await setUpTeacher(page);
       const found = [];
       for (const [name, reach] of screens) {
         await page.click('[data-tab="home"]');
