@@ -95,6 +95,20 @@ test("25 result codes in class: the next pupil is chosen, Enter saves, one tap e
     await page.waitForFunction((s) => document.querySelector('[data-score-pupil="3"] td:last-child')?.textContent === s, before3);
     assert.match(await page.textContent('[data-code-result="ok"]'), /Atšaukta: #3 M3 vėl turi ankstesnius atsakymus/);
     await shot(page, "codes-done-lt", { fullPage: true });
+    // Printed: the class and the date on top, and no buttons or fields.
+    await page.emulateMedia({ media: "print" });
+    assert.match(await page.textContent("[data-print-header]"), /^7A · \d{4}-\d{2}-\d{2}$/);
+    assert.ok(await page.isVisible("[data-print-header]"));
+    const controls = await page.$$eval("main button, main input, main select", (es) => es.filter((e) => e.offsetParent !== null).length);
+    assert.equal(controls, 0, "controls on paper");
+    await page.emulateMedia({ media: "screen" });
+    await page.click("button.back");
+    await page.waitForSelector('[data-class-title="7A"]');
+    await page.emulateMedia({ media: "print" });
+    assert.match(await page.textContent("[data-print-header]"), /^7A · \d{4}-\d{2}-\d{2}$/);
+    assert.equal(await page.$$eval("main button", (es) => es.filter((e) => e.offsetParent !== null).length), 0);
+    await page.emulateMedia({ media: "screen" });
+    assert.ok(!(await page.isVisible("[data-print-header]")), "only on paper");
     assert.deepEqual(errors, []);
   });
 });

@@ -159,6 +159,8 @@ pub fn ClassView(id: i64) -> Element {
             }
         } else {
             h1 { "data-class-title": "{class.name}", "{class.name}" }
+            // On paper: which class, and when it was printed.
+            p { class: "print-only", "data-print-header": "true", "{class.name} · {today}" }
         }
         div { class: "row",
             button { class: "btn small", onclick: move |_| rename.set(Some(class.name.clone())), {ctx.t("teacher.rename")} }

@@ -86,6 +86,10 @@ pub fn SessionView(id: i64) -> Element {
             }
         }
         h1 { "{title}" }
+        // On paper: which class, and the session's date.
+        p { class: "print-only", "data-print-header": "true",
+            "{class_name} · {crate::dates::Date::from_unix(session.started_at)}"
+        }
         p { class: "chip", "data-session-mode": session.mode.code(), {ctx.t(&format!("teacher.mode.{}", session.mode.code()))} }
         if !kiosk && !results.iter().any(|r| r.answered > 0) {
             QuestionPicker { session: session.clone(), quiz: quiz.clone() }
