@@ -29,18 +29,9 @@ enum Phase {
     NoContent(StoreHandle, bool, Lang, String),
 }
 
-/// The language the app opens in: the one chosen before, else the device's.
-fn start_lang(store: &Store) -> Lang {
-    store
-        .language()
-        .ok()
-        .flatten()
-        .unwrap_or_else(|| Lang::detect(platform::preferred_languages()))
-}
-
 /// The phase once a store is open: ready when the course in its language is at hand.
 async fn with_content(store: Store, persistent: bool) -> Phase {
-    let lang = start_lang(&store);
+    let lang = super::state::start_lang(&store);
     let store = StoreHandle::new(store);
     match platform::load_content(lang).await {
         Ok(_) => Phase::Ready(store, persistent),

@@ -84,6 +84,16 @@ impl PartialEq for StoreHandle {
     }
 }
 
+/// The language the app opens in: the one chosen before, else the device's. `App`
+/// reads that language's course before the shell starts with it.
+pub(crate) fn start_lang(store: &Store) -> Lang {
+    store
+        .language()
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| Lang::detect(platform::preferred_languages()))
+}
+
 #[derive(Clone, Copy)]
 pub struct Ctx {
     pub lang: Signal<Lang>,
@@ -138,11 +148,7 @@ impl Ctx {
     pub fn provide(store: StoreHandle, persistent: bool, start: Screen) -> Ctx {
         use_context_provider(|| {
             let s = store.0.borrow();
-            let lang = s
-                .language()
-                .ok()
-                .flatten()
-                .unwrap_or_else(|| Lang::detect(platform::preferred_languages()));
+            let lang = start_lang(&s);
             // The app shell waits for the first language's course (`shell::App`);
             // tests and the built-in content have it at once.
             let content = platform::content_ready(lang).unwrap_or_else(|| {
