@@ -80,6 +80,11 @@ export function copy_text(text) {
   if (navigator.clipboard) navigator.clipboard.writeText(text).catch(() => {});
 }
 export function print_page() { window.print(); }
+export function toggle_full_screen(selector) {
+  if (document.fullscreenElement) { document.exitFullscreen().catch(() => {}); return; }
+  const el = document.querySelector(selector);
+  if (el && el.requestFullscreen) el.requestFullscreen().catch(() => {});
+}
 export function set_title(title) { document.title = title; }
 export function focus_first(selector) {
   const el = document.querySelector(selector);
@@ -187,6 +192,8 @@ export function speech_stop() { stopReading(); }
         #[wasm_bindgen(js_name = copy_text)]
         fn js_copy_text(text: &str);
         fn print_page();
+        #[wasm_bindgen(js_name = toggle_full_screen)]
+        fn js_toggle_full_screen(selector: &str);
         #[wasm_bindgen(js_name = set_title)]
         fn js_set_title(title: &str);
         #[wasm_bindgen(js_name = focus_first)]
@@ -244,6 +251,10 @@ export function speech_stop() { stopReading(); }
         print_page();
         true
     }
+    pub fn toggle_full_screen(selector: &str) -> bool {
+        js_toggle_full_screen(selector);
+        true
+    }
     pub fn set_title(title: &str) -> bool {
         js_set_title(title);
         true
@@ -283,6 +294,9 @@ mod imp {
     pub fn print() -> bool {
         false
     }
+    pub fn toggle_full_screen(_selector: &str) -> bool {
+        false
+    }
     pub fn set_title(_title: &str) -> bool {
         false
     }
@@ -310,6 +324,8 @@ pub use imp::set_title;
 pub use imp::speak;
 /// Resolves when reading ends or is stopped.
 pub use imp::speech_finished;
+/// Shows the element a CSS selector picks full screen, or leaves full screen.
+pub use imp::toggle_full_screen;
 /// Starts the key and idle watcher in the page.
 pub use imp::watch_keys_and_idle;
 /// Pause, resume and stop reading aloud.

@@ -10,6 +10,7 @@ pub mod entry;
 pub mod form;
 pub mod model;
 pub mod report;
+pub mod tally;
 
 pub use backup::*;
 pub use codes::*;

@@ -109,6 +109,16 @@ pub fn copy_text(text: &str) {
     }
 }
 
+/// Shows the element `selector` picks full screen, or leaves full screen (the tally
+/// presenter on a projector).
+pub fn toggle_full_screen(selector: &str) {
+    if !page::toggle_full_screen(selector) {
+        let _ = document::eval(&format!(
+            "if (document.fullscreenElement) {{ document.exitFullscreen(); }} else {{ const e = document.querySelector({selector:?}); if (e && e.requestFullscreen) e.requestFullscreen(); }}"
+        ));
+    }
+}
+
 /// Opens the print dialog (teacher reports have print styles).
 pub fn print() {
     if !page::print() {

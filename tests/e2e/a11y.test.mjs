@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { serve } from "./serve.mjs";
-import { dist, port, shot, url, withBrowser } from "./browser.mjs";
+import { dist, port, setUpTeacher, shot, url, withBrowser } from "./browser.mjs";
 
 process.env.SAUGA_SHOT_PREFIX ??= "a11y-";
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -108,24 +108,6 @@ async function openTeacher(p) {
   await p.click('[data-action="home-teacher"]');
   await p.fill('[data-input="pin"]', "2468");
   await p.click('[data-action="open-teacher"]');
-}
-
-/** A PIN, a class of two and a result-code session, so the teacher screens have content. */
-async function setUpTeacher(p) {
-  await p.click('[data-action="home-teacher"]');
-  await p.fill('[data-input="new-pin"]', "2468");
-  await p.fill('[data-input="repeat-pin"]', "2468");
-  await p.click('[data-action="set-pin"]');
-  await p.click('[data-action="recovery-done"]');
-  await p.fill('[data-input="class-name"]', "7A");
-  await p.click('[data-action="create-class"]');
-  await p.fill('[data-input="pupils"]', "A\nB");
-  await p.click('[data-action="add-pupils"]');
-  await p.waitForSelector('[data-pupil="2"]');
-  await p.selectOption('[data-input="quiz"]', "what-is-trafficking");
-  await p.click('[data-mode="codes"]');
-  await p.click('[data-action="start-session"]');
-  await p.waitForSelector('[data-entry="codes"]');
 }
 
 for (const [locale, lang] of [["lt-LT", "lt"], ["en-GB", "en"], ["ru-RU", "ru"], ["uk-UA", "uk"]]) {

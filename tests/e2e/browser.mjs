@@ -101,3 +101,24 @@ export async function openLesson(page) {
   await page.click('[data-action="open-module"]');
   await page.waitForSelector('article.lesson[data-page="1"]');
 }
+
+/**
+ * From the home screen: a PIN (2468), a class named `className` with the pupils
+ * given (one per line, as pasted), and a session of `quiz` in `mode` started.
+ */
+export async function setUpTeacher(page, { className = "7A", pupils = ["A", "B"], quiz = "what-is-trafficking", mode = "codes" } = {}) {
+  await page.click('[data-action="home-teacher"]');
+  await page.fill('[data-input="new-pin"]', "2468");
+  await page.fill('[data-input="repeat-pin"]', "2468");
+  await page.click('[data-action="set-pin"]');
+  await page.click('[data-action="recovery-done"]');
+  await page.fill('[data-input="class-name"]', className);
+  await page.click('[data-action="create-class"]');
+  await page.fill('[data-input="pupils"]', pupils.join("\n"));
+  await page.click('[data-action="add-pupils"]');
+  await page.waitForSelector(`[data-pupil="${pupils.length}"]`);
+  await page.selectOption('[data-input="quiz"]', quiz);
+  await page.click(`[data-mode="${mode}"]`);
+  await page.click('[data-action="start-session"]');
+  await page.waitForSelector(`[data-entry="${mode}"]`);
+}

@@ -5,7 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { serve } from "./serve.mjs";
-import { dist, port, shot, url, withBrowser } from "./browser.mjs";
+import { dist, port, setUpTeacher, shot, url, withBrowser } from "./browser.mjs";
 
 process.env.SAUGA_SHOT_PREFIX ??= "classroom-";
 const fixture = JSON.parse(readFileSync(new URL("./fixtures/codes-25.json", import.meta.url), "utf8"));
@@ -23,21 +23,7 @@ test("25 result codes in class: the next pupil is chosen, Enter saves, one tap e
     await page.waitForSelector("nav.tabbar");
     await page.click('[data-action="intro-ok"]');
     // Teacher mode from the home screen, one tap.
-    await page.click('[data-action="home-teacher"]');
-    await page.fill('[data-input="new-pin"]', "2468");
-    await page.fill('[data-input="repeat-pin"]', "2468");
-    await page.click('[data-action="set-pin"]');
-    await page.click('[data-action="recovery-done"]');
-    await page.fill('[data-input="class-name"]', "7A");
-    await page.click('[data-action="create-class"]');
-    await page.fill('[data-input="pupils"]', Array.from({ length: 25 }, (_, i) => `M${i + 1}`).join("\n"));
-    await page.click('[data-action="add-pupils"]');
-    await page.waitForSelector('[data-pupil="25"]');
-    await page.selectOption('[data-input="quiz"]', fixture.quiz);
-    await page.click('[data-mode="codes"]');
-    await page.click('[data-action="start-session"]');
-    await page.waitForSelector('[data-entry="codes"]');
-
+    await setUpTeacher(page, { pupils: Array.from({ length: 25 }, (_, i) => `M${i + 1}`), quiz: fixture.quiz });
     const chosenPupil = () => page.$eval('[data-input="pupil"]', (s) => s.options[s.selectedIndex].textContent.trim());
     const codeHasFocus = () => page.evaluate(() => document.activeElement?.dataset.input === "code");
     let taps = 0;
@@ -109,6 +95,85 @@ test("25 result codes in class: the next pupil is chosen, Enter saves, one tap e
     assert.equal(await page.$$eval("main button", (es) => es.filter((e) => e.offsetParent !== null).length), 0);
     await page.emulateMedia({ media: "screen" });
     assert.ok(!(await page.isVisible("[data-print-header]")), "only on paper");
+    assert.deepEqual(errors, []);
+  });
+});
+
+test("tally as a presenter: no right-answer mark before Reveal, +/− saved at once, totals within the class, ticks for multiple answers, counts in the CSV", async () => {
+  await withBrowser("lt-LT", async (page, errors) => {
+    await page.goto(url);
+    await page.waitForSelector("nav.tabbar");
+    await page.click('[data-action="intro-ok"]');
+    await setUpTeacher(page, { pupils: ["A", "B", "C", "D"], mode: "tally" });
+    const q1 = await page.getAttribute("[data-presenter]", "data-presenter");
+    // Nothing tells the class which answer is right until the teacher reveals it.
+    assert.equal(await page.$('[data-right="true"]'), null);
+    assert.equal(await page.$(".right-mark"), null);
+    const plus = (o) => page.click(`[data-tally-plus="${o}"]`);
+    await plus(0);
+    await plus(0);
+    await plus(1);
+    await page.waitForSelector('[data-tally-total="3"]');
+    assert.match(await page.textContent("[data-tally-total]"), /Suskaičiuota mokinių: 3 iš 4/);
+    await plus(2);
+    await page.waitForSelector('[data-tally-total="4"]');
+    // A fifth answer in a class of four is refused and said why.
+    await plus(3);
+    await page.waitForSelector("[data-tally-problem]");
+    assert.match(await page.textContent("[data-tally-problem]"), /Mokinių klasėje: 4, todėl čia tinka ne daugiau kaip 0/);
+    assert.equal(await page.getAttribute("[data-tally-total]", "data-tally-total"), "4");
+    await page.click('[data-tally-minus="2"]');
+    await page.waitForSelector('[data-tally-total="3"]');
+    assert.equal(await page.$("[data-tally-problem]"), null);
+    await shot(page, "tally-presenter-lt");
+    await page.click('[data-action="reveal"]');
+    await page.waitForSelector('[data-right="true"]');
+    const right = await page.$$eval('[data-right="true"]', (es) => es.map((e) => e.dataset.tallyOption));
+    assert.deepEqual(right, ["0"]);
+    assert.match(await page.textContent('[data-right="true"]'), /Teisingas atsakymas/);
+    await shot(page, "tally-revealed-lt");
+    // On a projector: the presenter alone, full screen, and back.
+    await page.click('[data-action="full-screen"]');
+    await page.waitForFunction(() => document.fullscreenElement?.dataset.presenter !== undefined);
+    await shot(page, "tally-full-screen-lt");
+    await page.click('[data-action="full-screen"]');
+    await page.waitForFunction(() => document.fullscreenElement === null);
+
+    // Autosave: leaving and coming back keeps every count, with no Save button.
+    assert.equal(await page.$('[data-action="save-tally"]'), null);
+    await page.click("button.back");
+    await page.click("[data-session] >> nth=0");
+    await page.waitForSelector(`[data-presenter="${q1}"]`);
+    assert.equal(await page.inputValue('[data-tally-count="0"]'), "2");
+    assert.equal(await page.getAttribute("[data-tally-total]", "data-tally-total"), "3");
+    // The next question hides the answer again.
+    await page.click('[data-action="tally-next"]');
+    await page.waitForFunction((k) => document.querySelector("[data-presenter]")?.dataset.presenter !== k, q1);
+    assert.equal(await page.$('[data-right="true"]'), null);
+
+    // A question with several right answers counts ticks: each option up to the class size.
+    while (!(await page.$("[data-tally-ticks]"))) await page.click('[data-action="tally-next"]');
+    const multiple = await page.getAttribute("[data-presenter]", "data-presenter");
+    for (const o of [0, 1, 2]) for (let i = 0; i < 4; i++) await plus(o);
+    await page.waitForSelector('[data-tally-total="12"]');
+    assert.equal(await page.$("[data-tally-problem]"), null);
+    await page.fill('[data-tally-count="0"]', "9");
+    await page.press('[data-tally-count="0"]', "Enter");
+    await page.waitForSelector("[data-tally-problem]");
+    assert.match(await page.textContent("[data-tally-problem]"), /ne daugiau kaip 4/);
+    // The report shows ticks per option for it, not a percent of nobody.
+    const ticks = await page.$$eval(`[data-ticks="${multiple}"] [data-tick-count]`, (es) => es.map((e) => e.textContent));
+    assert.deepEqual(ticks.slice(0, 3), ["4", "4", "4"]);
+    assert.equal(await page.$(`[data-question-report="${multiple}"] .bar`), null);
+    const first = await page.getAttribute(`[data-question-report="${q1}"]`, "data-percent");
+    assert.equal(first, "67", "2 of 3 counted chose the right answer");
+
+    // The CSV holds the counts per option, in a Lithuanian spreadsheet's format.
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click('[data-action="export-csv"]')]);
+    const rows = readFileSync(await download.path()).subarray(3).toString("utf8").trim().split("\n");
+    assert.match(rows[0], /^Klausimas;Atsakymo variantas;Teisingas;Kiek pasirinko$/);
+    assert.deepEqual(rows.slice(1, 5).map((r) => r.split(";").at(-1)), ["2", "1", "0", "0"]);
+    assert.ok(rows.filter((r) => r.endsWith(";4")).length >= 3, rows.join("\n"));
     assert.deepEqual(errors, []);
   });
 });

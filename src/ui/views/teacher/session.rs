@@ -99,15 +99,8 @@ pub fn SessionView(id: i64) -> Element {
                 CodeEntry { key: "{session.id}", session: session.clone(), quiz: quiz.clone(), pupils: pupils.clone(), answers: answers.clone() }
             },
             Mode::Tally => rsx! {
-                section { class: "card", "data-entry": "tally",
-                    p { class: "muted", {ctx.t("teacher.mode_help.tally")} }
-                    for (qi, key) in session.questions.iter().enumerate() {
-                        if let Some(q) = questions.get(key) {
-                            TallyQuestion { key: "{key}", session_id: session.id, number: qi + 1, question: (*q).clone(),
-                                counts: tallies.get(&(session.id, key.clone())).cloned().unwrap_or_default() }
-                        }
-                    }
-                }
+                TallyPresenter { session: session.clone(), quiz: quiz.clone(), class_size: pupils.len() as u32,
+                    counts: session.questions.iter().map(|k| tallies.get(&(session.id, k.clone())).cloned().unwrap_or_default()).collect::<Vec<_>>() }
             },
             Mode::Shared => rsx! {
                 section { class: "card", "data-entry": "shared",
@@ -166,8 +159,22 @@ pub fn SessionView(id: i64) -> Element {
                 for (i, r) in results.iter().enumerate() {
                     if let Some(q) = questions.get(&r.key) {
                         div { key: "{r.key}", class: "question-report", "data-question-report": "{r.key}", "data-percent": "{r.percent():.0}",
-                            Bar { label: format!("Q{}", i + 1), percent: r.percent(), note: format!("{}/{}", r.right, r.answered) }
-                            p { class: "muted", {q.text.get(lang).clone()} }
+                            if session.mode == Mode::Tally && !teacher::tally_counts_pupils(Some(q)) {
+                                // Ticks cannot make a percent: each option's count is shown.
+                                p { strong { "Q{i + 1}. " } {q.text.get(lang).clone()} }
+                                ul { class: "ticks", "data-ticks": "{r.key}",
+                                    for (o, opt) in q.options.iter().enumerate() {
+                                        li { key: "{o}",
+                                            {opt.text.get(lang).clone()} ": "
+                                            strong { "data-tick-count": "{o}", {tallies.get(&(session.id, r.key.clone())).and_then(|c| c.get(o)).copied().unwrap_or(0).to_string()} }
+                                            if opt.correct { " (" {ctx.t("teacher.right_answer").to_lowercase()} ")" }
+                                        }
+                                    }
+                                }
+                            } else {
+                                Bar { label: format!("Q{}", i + 1), percent: r.percent(), note: format!("{}/{}", r.right, r.answered) }
+                                p { class: "muted", {q.text.get(lang).clone()} }
+                            }
                             if let Some((o, n)) = r.top_wrong {
                                 if let Some(opt) = q.options.get(o) {
                                     p { class: "small", {ctx.t_with("teacher.top_wrong", &[("option", opt.text.get(lang)), ("n", &n.to_string())])} }
@@ -205,43 +212,130 @@ pub fn SessionView(id: i64) -> Element {
     }
 }
 
+/// The tally as a presenter: one question at a time in large type for the class to
+/// see, no mark of the right answer until "Reveal", big +/− counters saved on every
+/// tap, and a running total checked against the class size.
 #[component]
-fn TallyQuestion(session_id: i64, number: usize, question: Question, counts: Vec<u32>) -> Element {
+fn TallyPresenter(session: Session, quiz: Quiz, class_size: u32, counts: Vec<Vec<u32>>) -> Element {
     let ctx = use_ctx();
     let lang = (ctx.lang)();
-    let n = question.options.len();
-    let mut values = use_signal(|| {
-        (0..n)
-            .map(|i| counts.get(i).copied().unwrap_or(0))
-            .collect::<Vec<u32>>()
-    });
-    let mut saved = use_signal(|| false);
-    let key = question.key();
+    let mut at = use_signal(|| 0usize);
+    let mut revealed = use_signal(|| false);
+    let mut problem = use_signal(|| None::<String>);
+    let asked: Vec<Question> = session
+        .questions
+        .iter()
+        .filter_map(|k| quiz.questions.iter().find(|q| &q.key() == k).cloned())
+        .collect();
+    let total_questions = asked.len();
+    let i = at().min(total_questions.saturating_sub(1));
+    let Some(q) = asked.get(i).cloned() else {
+        return rsx! {};
+    };
+    let key = q.key();
+    let sid = session.id;
+    let now: Vec<u32> = (0..q.options.len())
+        .map(|o| counts.get(i).and_then(|c| c.get(o)).copied().unwrap_or(0))
+        .collect();
+    let pupils = teacher::tally_counts_pupils(Some(&q));
+    let counted = teacher::tally::total(&now);
+    // Every change is saved at once: nothing typed can be lost by leaving.
+    let change = move |key: &str, counts: Result<Vec<u32>, teacher::tally::TallyRefusal>| {
+        let mut problem = problem;
+        match counts {
+            Ok(c) => match ctx.teacher_write(|t| t.record_tally(sid, key, &c)) {
+                Ok(()) => problem.set(None),
+                Err(e) => problem.set(Some(refusal(&ctx, &e))),
+            },
+            Err(teacher::tally::TallyRefusal::MoreThanClass { most }) => {
+                problem.set(Some(ctx.t_with(
+                    "teacher.tally_more_than_class",
+                    &[("n", &class_size.to_string()), ("most", &most.to_string())],
+                )))
+            }
+        }
+    };
     rsx! {
-        div { class: "tally", "data-tally": "{key}",
-            p { strong { "Q{number}. " } {question.text.get(lang).clone()} }
-            if !teacher::tally_counts_pupils(Some(&question)) {
+        section { class: "card presenter", "data-entry": "tally", "data-presenter": "{q.key()}", "data-tally-questions": "{total_questions}",
+            div { class: "row presenter-top",
+                p { class: "page-count", {ctx.t_with("quiz.progress", &[("n", &(i + 1).to_string()), ("total", &total_questions.to_string())])} }
+                button { class: "btn small", "data-action": "full-screen",
+                    onclick: move |_| crate::ui::js::toggle_full_screen("[data-presenter]"),
+                    {ctx.t("teacher.full_screen")}
+                }
+            }
+            p { class: "muted presenter-help", {ctx.t("teacher.mode_help.tally")} }
+            if let Some(s) = &q.scenario { p { class: "presenter-scenario", {s.get(lang).clone()} } }
+            h2 { class: "presenter-question", {q.text.get(lang).clone()} }
+            if !pupils {
                 p { class: "muted small", "data-tally-ticks": "true", {ctx.t("teacher.tally_multiple")} }
             }
-            for (i, o) in question.options.iter().enumerate() {
-                label { key: "{i}", class: "tally-row",
-                    span { if o.correct { "✓ " } {o.text.get(lang).clone()} }
-                    input { r#type: "number", min: "0", max: "99", class: "tally-input", "data-tally-option": "{i}",
-                        value: "{values()[i]}",
-                        oninput: move |e: FormEvent| {
-                            values.write()[i] = e.value().parse().unwrap_or(0);
-                            saved.set(false);
+            ol { class: "presenter-options",
+                for (o, opt) in q.options.iter().enumerate() {
+                    {
+                        let right = revealed() && opt.correct;
+                        let (minus, plus, typed) = (now.clone(), now.clone(), now.clone());
+                        let (k1, k2, k3) = (key.clone(), key.clone(), key.clone());
+                        rsx! {
+                            li { key: "{o}", class: if right { "presenter-option right" } else { "presenter-option" },
+                                "data-tally-option": "{o}", "data-right": if right { "true" } else { "false" },
+                                span { class: "presenter-text",
+                                    if right {
+                                        span { class: "right-mark", Svg { icon: Icon::Check } " " {ctx.t("teacher.right_answer")} ": " }
+                                    }
+                                    {opt.text.get(lang).clone()}
+                                }
+                                div { class: "counter",
+                                    button { class: "btn counter-btn", "data-tally-minus": "{o}", disabled: now[o] == 0,
+                                        "aria-label": ctx.t_with("teacher.tally_less", &[("option", opt.text.get(lang))]),
+                                        onclick: move |_| change(&k1, teacher::tally::step_count(&minus, o, false, class_size, pupils)),
+                                        "−"
+                                    }
+                                    input { r#type: "number", inputmode: "numeric", min: "0", class: "counter-value", "data-tally-count": "{o}",
+                                        "aria-label": opt.text.get(lang).clone(),
+                                        value: "{now[o]}",
+                                        onchange: move |e: FormEvent| {
+                                            let v = e.value().trim().parse::<u32>().unwrap_or(0);
+                                            change(&k3, teacher::tally::set_count(&typed, o, v, class_size, pupils));
+                                        }
+                                    }
+                                    button { class: "btn counter-btn", "data-tally-plus": "{o}",
+                                        "aria-label": ctx.t_with("teacher.tally_more", &[("option", opt.text.get(lang))]),
+                                        onclick: move |_| change(&k2, teacher::tally::step_count(&plus, o, true, class_size, pupils)),
+                                        "+"
+                                    }
+                                }
+                            }
                         }
                     }
                 }
             }
-            button { class: "btn small", "data-action": "save-tally",
-                onclick: move |_| {
-                    if ctx.teacher_write(|t| t.record_tally(session_id, &key, &values())).is_ok() {
-                        saved.set(true);
-                    }
-                },
-                if saved() { {ctx.t("save.saved")} } else { {ctx.t("teacher.save")} }
+            p { class: "presenter-total", "data-tally-total": "{counted}", role: "status",
+                if pupils && class_size > 0 {
+                    {ctx.t_with("teacher.tally_total", &[("n", &counted.to_string()), ("of", &class_size.to_string())])}
+                } else if pupils {
+                    {ctx.t_with("teacher.tally_total_open", &[("n", &counted.to_string())])}
+                } else {
+                    {ctx.t_with("teacher.tally_ticks_total", &[("n", &counted.to_string())])}
+                }
+            }
+            p { class: "muted small", {ctx.t("teacher.tally_saved")} }
+            if let Some(m) = problem() {
+                p { class: "error", role: "alert", "data-tally-problem": "true", "{m}" }
+            }
+            div { class: "row presenter-nav",
+                button { class: "btn", "data-action": "tally-previous", disabled: i == 0,
+                    onclick: move |_| { at.set(i.saturating_sub(1)); revealed.set(false); problem.set(None); },
+                    Svg { icon: Icon::ArrowLeft } span { {ctx.t("teacher.previous_question")} }
+                }
+                button { class: "btn primary", "data-action": "reveal", "aria-pressed": if revealed() { "true" } else { "false" },
+                    onclick: move |_| revealed.set(!revealed()),
+                    if revealed() { {ctx.t("teacher.hide_answer")} } else { {ctx.t("teacher.reveal")} }
+                }
+                button { class: "btn", "data-action": "tally-next", disabled: i + 1 >= total_questions,
+                    onclick: move |_| { at.set(i + 1); revealed.set(false); problem.set(None); },
+                    span { {ctx.t("quiz.next")} } Svg { icon: Icon::ArrowRight }
+                }
             }
         }
     }
