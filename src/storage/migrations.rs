@@ -43,6 +43,9 @@ pub(super) const MIGRATIONS: &[&str] = &[
     TEACHER,
     // 5: teachers' own quizzes.
     OWN_QUIZZES,
+    // 6: sessions the teacher has renamed or closed.
+    "ALTER TABLE session ADD COLUMN title TEXT NOT NULL DEFAULT '';
+    ALTER TABLE session ADD COLUMN closed INTEGER NOT NULL DEFAULT 0 CHECK (closed IN (0, 1));",
 ];
 
 /// Teacher mode: the PIN, classes, pupils, sessions, answers, tallies (migration 4).

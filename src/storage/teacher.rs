@@ -290,6 +290,24 @@ impl Teacher<'_> {
         Ok(added)
     }
 
+    /// Gives a pupil another nickname (empty: known by number only).
+    pub fn rename_pupil(&mut self, pupil_id: i64, name: &str) -> Result<()> {
+        let name = nickname(name)?;
+        self.conn.execute(
+            "UPDATE pupil SET nickname = ?2 WHERE id = ?1",
+            params![pupil_id, name],
+        )?;
+        Ok(())
+    }
+
+    /// Removes a pupil with their answers in every session (the caller asked first).
+    /// The other pupils keep their numbers.
+    pub fn remove_pupil(&mut self, pupil_id: i64) -> Result<()> {
+        self.conn
+            .execute("DELETE FROM pupil WHERE id = ?1", [pupil_id])?;
+        Ok(())
+    }
+
     pub fn pupils(&self, class_id: i64) -> Result<Vec<Pupil>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, number, nickname FROM pupil WHERE class_id = ?1 ORDER BY number",
@@ -351,9 +369,50 @@ impl Teacher<'_> {
         Ok(true)
     }
 
+    /// Names a session (empty: named by its date, quiz and mode again).
+    pub fn rename_session(&mut self, session_id: i64, title: &str) -> Result<()> {
+        let title = session_title(title)?;
+        self.conn.execute(
+            "UPDATE session SET title = ?2 WHERE id = ?1",
+            params![session_id, title],
+        )?;
+        Ok(())
+    }
+
+    /// Closes a session (nothing more can be entered) or opens it again.
+    pub fn close_session(&mut self, session_id: i64, closed: bool) -> Result<()> {
+        self.conn.execute(
+            "UPDATE session SET closed = ?2 WHERE id = ?1",
+            params![session_id, closed],
+        )?;
+        Ok(())
+    }
+
+    /// Deletes a session with its answers and tallies (the caller asked first).
+    pub fn delete_session(&mut self, session_id: i64) -> Result<()> {
+        self.conn
+            .execute("DELETE FROM session WHERE id = ?1", [session_id])?;
+        Ok(())
+    }
+
+    /// Refuses a change to a closed session's answers.
+    fn check_open(conn: &Connection, session_id: i64) -> Result<()> {
+        let closed: Option<bool> = conn
+            .query_row(
+                "SELECT closed FROM session WHERE id = ?1",
+                [session_id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if closed == Some(true) {
+            return Err(Invalid::SessionClosed.into());
+        }
+        Ok(())
+    }
+
     pub fn sessions(&self, class_id: i64) -> Result<Vec<Session>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id, class_id, quiz_id, quiz_version, questions, mode, started_at
+            "SELECT id, class_id, quiz_id, quiz_version, questions, mode, started_at, title, closed
              FROM session WHERE class_id = ?1 ORDER BY started_at, id",
         )?;
         let rows = stmt.query_map([class_id], |r| {
@@ -371,6 +430,8 @@ impl Teacher<'_> {
                 // The schema allows no other mode.
                 mode: Mode::from_code(&r.get::<_, String>(5)?).unwrap_or(Mode::Shared),
                 started_at: r.get(6)?,
+                title: r.get(7)?,
+                closed: r.get(8)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -384,6 +445,7 @@ impl Teacher<'_> {
         pupil_id: i64,
         answers: &[(String, BTreeSet<usize>, bool)],
     ) -> Result<Recorded> {
+        Self::check_open(self.conn, session_id)?;
         let questions: String = self.conn.query_row(
             "SELECT questions FROM session WHERE id = ?1",
             [session_id],
@@ -424,6 +486,7 @@ impl Teacher<'_> {
         question_key: &str,
         counts: &[u32],
     ) -> Result<()> {
+        Self::check_open(self.conn, session_id)?;
         let tx = self.conn.transaction()?;
         tx.execute(
             "DELETE FROM tally WHERE session_id = ?1 AND question_key = ?2",

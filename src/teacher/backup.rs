@@ -51,6 +51,11 @@ pub struct BackupSession {
     pub answers: Vec<(u32, String, Vec<usize>, bool)>,
     /// Question key, option, count.
     pub tallies: Vec<(String, usize, u32)>,
+    /// The teacher's name for the session (empty: named by date and quiz).
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub closed: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -203,6 +208,12 @@ pub fn check_backup(json: &str) -> std::result::Result<Backup, RestoreError> {
             if let Some(key) = s.questions.iter().find(|k| !is_question_key(k)) {
                 return Err(bad(format!(
                     "the question key {key:?} cannot be one of Sauga's"
+                )));
+            }
+            if super::session_title(&s.title).as_deref() != Ok(s.title.as_str()) {
+                return Err(bad(format!(
+                    "a session's name has at most {} characters, without spaces around it",
+                    limits::NAME_CHARS
                 )));
             }
             let distinct: BTreeSet<&String> = s.questions.iter().collect();

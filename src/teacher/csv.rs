@@ -261,6 +261,8 @@ mod tests {
             questions: vec!["m/q1".into()],
             mode: Mode::Codes,
             started_at: id * 86_400,
+            title: String::new(),
+            closed: false,
         };
         let sessions = vec![session(10), session(20)];
         let over_time = BTreeMap::from([

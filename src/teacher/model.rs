@@ -172,6 +172,11 @@ pub struct Session {
     pub questions: Vec<String>,
     pub mode: Mode,
     pub started_at: i64,
+    /// The teacher's name for it; empty until renamed (then it is named by its date,
+    /// quiz and mode).
+    pub title: String,
+    /// Closed: nothing more is entered until it is reopened; its reports stay.
+    pub closed: bool,
 }
 
 /// One pupil's answer to one question of a session.
@@ -282,6 +287,10 @@ pub enum Invalid {
     TooManyPupils,
     #[error("the list is too long (at most {} characters)", limits::PASTE_BYTES)]
     PasteTooLong,
+    #[error("a nickname has at most {} characters", limits::NICKNAME_CHARS)]
+    NicknameTooLong,
+    #[error("the session is closed")]
+    SessionClosed,
 }
 
 /// A class name as it is kept: trimmed, and not empty.
@@ -292,6 +301,26 @@ pub fn class_name(name: &str) -> Result<String, Invalid> {
         Err(Invalid::NoClassName)
     } else if name.chars().nth(limits::NAME_CHARS).is_some() {
         Err(Invalid::NameTooLong)
+    } else {
+        Ok(name.to_string())
+    }
+}
+
+/// A session's name as it is kept: trimmed; empty means "named by date and quiz".
+pub fn session_title(title: &str) -> Result<String, Invalid> {
+    let title = title.trim();
+    if title.chars().nth(limits::NAME_CHARS).is_some() {
+        Err(Invalid::NameTooLong)
+    } else {
+        Ok(title.to_string())
+    }
+}
+
+/// A pupil's nickname as it is kept: trimmed; empty means "known by number only".
+pub fn nickname(name: &str) -> Result<String, Invalid> {
+    let name = name.trim();
+    if name.chars().nth(limits::NICKNAME_CHARS).is_some() {
+        Err(Invalid::NicknameTooLong)
     } else {
         Ok(name.to_string())
     }

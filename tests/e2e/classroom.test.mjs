@@ -177,3 +177,65 @@ test("tally as a presenter: no right-answer mark before Reveal, +/− saved at o
     assert.deepEqual(errors, []);
   });
 });
+
+test("fix what was entered wrong: a pupil renamed and removed with their answers, a session renamed, closed, reopened and deleted, each asked first", async () => {
+  await withBrowser("lt-LT", async (page, errors) => {
+    await page.goto(url);
+    await page.waitForSelector("nav.tabbar");
+    await page.click('[data-action="intro-ok"]');
+    await setUpTeacher(page, { pupils: ["AK", "BT", "CR"], quiz: fixture.quiz });
+    for (const code of fixture.codes.slice(0, 2)) {
+      await page.keyboard.type(code);
+      await page.keyboard.press("Enter");
+      await page.waitForSelector('[data-code-result="ok"], [data-code-ask]');
+      if (await page.$("[data-code-ask]")) await page.click('[data-action="code-yes"]');
+    }
+    await page.waitForSelector('[data-score-pupil="2"]');
+    const sessionUrl = await page.getAttribute("[data-session-mode]", "data-session-mode");
+    assert.equal(sessionUrl, "codes");
+
+    // The session gets a name, is closed (no entry), reopened.
+    await page.click('[data-action="rename-session"]');
+    await page.fill('[data-input="session-title"]', "Pirmadienio testas");
+    await page.press('[data-input="session-title"]', "Enter");
+    await page.waitForSelector('[data-session-title="Pirmadienio testas"]');
+    await page.click('[data-action="close-session"]');
+    await page.waitForSelector("[data-session-closed]");
+    assert.equal(await page.$('[data-input="code"]'), null, "nothing can be entered in a closed session");
+    assert.equal(await page.$("[data-picker]"), null);
+    await page.click("button.back");
+    await page.waitForSelector('[data-session] >> text=Pirmadienio testas');
+    assert.ok(await page.$("[data-session] [data-closed]"));
+    await page.click("[data-session]");
+    await page.click('[data-action="close-session"]');
+    await page.waitForSelector('[data-input="code"]');
+    await page.click("button.back");
+
+    // Pupil #2 renamed; pupil #1 removed with their answers, asked first.
+    await page.click('[data-pupil="2"] [data-action="edit-pupil"]');
+    await page.fill('[data-pupil="2"] [data-input="pupil-name"]', "Zita");
+    await page.click('[data-pupil="2"] [data-action="save-pupil"]');
+    await page.waitForFunction(() => document.querySelector('[data-pupil="2"]')?.textContent.startsWith("#2 Zita"));
+    await page.click('[data-pupil="1"] [data-action="edit-pupil"]');
+    await page.click('[data-pupil="1"] [data-action="remove-pupil"]');
+    assert.match(await page.textContent("[data-remove-ask]"), /Pašalinti #1 AK\? .*testų su atsakymais: 1/);
+    const order = await page.$$eval('[data-pupil="1"] .row button', (bs) => bs.map((b) => b.textContent));
+    assert.deepEqual(order, ["Atšaukti", "Taip, pašalinti su atsakymais"], "Cancel comes before the red button");
+    await shot(page, "remove-pupil-ask-lt");
+    await page.click('[data-action="remove-pupil-confirm"]');
+    await page.waitForFunction(() => !document.querySelector('[data-pupil="1"]'));
+    assert.deepEqual(await page.$$eval("[data-pupil]", (es) => es.map((e) => e.dataset.pupil)), ["2", "3"]);
+
+    // The session now has one pupil's answers; deleting it says so and asks.
+    await page.click("[data-session]");
+    await page.waitForSelector('[data-score-pupil="2"]');
+    assert.equal(await page.$('[data-score-pupil="1"]'), null);
+    await page.click('[data-action="delete-session"]');
+    assert.match(await page.textContent("[data-delete-session-ask]"), /Ištrinti šį testą\? .*mokinių su atsakymais: 1, atsakymų: \d+/);
+    await shot(page, "delete-session-ask-lt");
+    await page.click('[data-action="delete-session-confirm"]');
+    await page.waitForSelector('[data-class-title="7A"]');
+    assert.equal(await page.$("[data-session]"), null);
+    assert.deepEqual(errors, []);
+  });
+});

@@ -181,6 +181,92 @@ fn teacher_data_survives_reopening_and_deleting_a_class_takes_its_results() {
 }
 
 #[test]
+fn pupils_and_sessions_are_renamed_closed_and_removed_with_what_belongs_to_them() {
+    use sauga::teacher::{Invalid, Mode};
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open(&dir.path().join("sauga.sqlite3")).unwrap();
+    let mut t = s.teacher();
+    let class = t.create_class("7A", 1).unwrap();
+    let pupils = t.add_pupils(class, "AB\nCD\nEF").unwrap();
+    let keys = vec!["m/q1".to_string()];
+    let first = t
+        .start_session(class, "m", 1, &keys, Mode::Codes, 2)
+        .unwrap();
+    let second = t
+        .start_session(class, "m", 1, &keys, Mode::Tally, 3)
+        .unwrap();
+    for p in &pupils {
+        t.record_answers(first, p.id, &[("m/q1".into(), [0].into(), true)])
+            .unwrap();
+    }
+    t.record_tally(second, "m/q1", &[2, 1]).unwrap();
+
+    // A nickname changed, then cleared (number only); a too long one refused.
+    t.rename_pupil(pupils[0].id, "  Žemyna ").unwrap();
+    assert_eq!(t.pupils(class).unwrap()[0].label(), "#1 Žemyna");
+    t.rename_pupil(pupils[0].id, "").unwrap();
+    assert_eq!(t.pupils(class).unwrap()[0].label(), "#1");
+    assert!(matches!(
+        t.rename_pupil(pupils[0].id, &"x".repeat(41)),
+        Err(StorageError::Invalid(Invalid::NicknameTooLong))
+    ));
+    // A removed pupil takes their answers; the others keep their numbers.
+    t.remove_pupil(pupils[1].id).unwrap();
+    let left: Vec<u32> = t.pupils(class).unwrap().iter().map(|p| p.number).collect();
+    assert_eq!(left, [1, 3]);
+    assert_eq!(t.answers(class).unwrap().len(), 2);
+
+    // A session named, closed (nothing more entered), reopened.
+    t.rename_session(first, " Monday test ").unwrap();
+    t.close_session(first, true).unwrap();
+    let got = t.sessions(class).unwrap();
+    assert_eq!(
+        (got[0].title.as_str(), got[0].closed),
+        ("Monday test", true)
+    );
+    assert!(matches!(
+        t.record_answers(first, pupils[0].id, &[("m/q1".into(), [1].into(), false)]),
+        Err(StorageError::Invalid(Invalid::SessionClosed))
+    ));
+    t.close_session(second, true).unwrap();
+    assert!(matches!(
+        t.record_tally(second, "m/q1", &[5, 5]),
+        Err(StorageError::Invalid(Invalid::SessionClosed))
+    ));
+    assert_eq!(
+        t.tallies(class).unwrap()[&(second, "m/q1".to_string())],
+        [2, 1]
+    );
+    t.close_session(first, false).unwrap();
+    t.record_answers(first, pupils[0].id, &[("m/q1".into(), [1].into(), false)])
+        .unwrap();
+    assert!(matches!(
+        t.rename_session(first, &"x".repeat(101)),
+        Err(StorageError::Invalid(Invalid::NameTooLong))
+    ));
+
+    // Names and closing travel in the backup.
+    let backup = t.backup().unwrap();
+    t.restore(&backup).unwrap();
+    let class = t.classes().unwrap()[0].id;
+    let got = t.sessions(class).unwrap();
+    assert_eq!(
+        (got[0].title.as_str(), got[0].closed),
+        ("Monday test", false)
+    );
+    assert!(got[1].closed);
+
+    // A deleted session takes its answers and tallies; the pupils stay.
+    let (first, second) = (got[0].id, got[1].id);
+    t.delete_session(first).unwrap();
+    t.delete_session(second).unwrap();
+    assert!(t.sessions(class).unwrap().is_empty());
+    assert!(t.answers(class).unwrap().is_empty());
+    assert!(t.tallies(class).unwrap().is_empty());
+    assert_eq!(t.pupils(class).unwrap().len(), 2);
+}
+
+#[test]
 fn an_empty_file_is_refused_as_damaged_and_kept() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("sauga.sqlite3");

@@ -55,6 +55,8 @@ impl Teacher<'_> {
                     questions: s.questions,
                     mode: s.mode.code().to_string(),
                     started_at: s.started_at,
+                    title: s.title,
+                    closed: s.closed,
                 })
                 .collect();
             classes.push(BackupClass {
@@ -120,9 +122,9 @@ impl Teacher<'_> {
             }
             for s in &c.sessions {
                 tx.execute(
-                    "INSERT INTO session (class_id, quiz_id, quiz_version, questions, mode, started_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                    params![class_id, s.quiz_id, i64::from(s.quiz_version), s.questions.join("\n"), s.mode, s.started_at],
+                    "INSERT INTO session (class_id, quiz_id, quiz_version, questions, mode, started_at, title, closed)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                    params![class_id, s.quiz_id, i64::from(s.quiz_version), s.questions.join("\n"), s.mode, s.started_at, s.title, s.closed],
                 )
                 .map_err(store_err)?;
                 let sid = tx.last_insert_rowid();

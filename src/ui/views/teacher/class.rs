@@ -63,18 +63,7 @@ pub fn ClassView(id: i64) -> Element {
     // The class's reports as tables for CSV: pupils over time, topics, questions.
     let session_names: Vec<String> = sessions
         .iter()
-        .map(|s| {
-            let title = all_quizzes
-                .iter()
-                .find(|q| q.id == s.quiz_id)
-                .map(|q| quiz_title(&ctx, q))
-                .unwrap_or_else(|| s.quiz_id.clone());
-            let mode = ctx.t(&format!("teacher.mode.{}", s.mode.code()));
-            format!(
-                "{} {title} ({mode})",
-                crate::dates::Date::from_unix(s.started_at)
-            )
-        })
+        .map(|s| session_name(&ctx, s, &all_quizzes))
         .collect();
     let session_names = teacher::distinct_names(session_names);
     let style = teacher::CsvStyle::for_lang(lang);
@@ -169,6 +158,7 @@ pub fn ClassView(id: i64) -> Element {
                 if class.archived { {ctx.t("teacher.unarchive")} } else { {ctx.t("teacher.archive")} }
             }
             if confirm_delete() {
+                button { class: "btn small", onclick: move |_| confirm_delete.set(false), {ctx.t("settings.cancel")} }
                 button { class: "btn danger small", "data-action": "delete-confirm",
                     onclick: move |_| {
                         ctx.auto_backup("delete");
@@ -178,7 +168,6 @@ pub fn ClassView(id: i64) -> Element {
                     },
                     {ctx.t("teacher.delete_confirm")}
                 }
-                button { class: "btn small", onclick: move |_| confirm_delete.set(false), {ctx.t("settings.cancel")} }
             } else {
                 button { class: "btn small", "data-action": "delete", onclick: move |_| confirm_delete.set(true), {ctx.t("teacher.delete")} }
             }
@@ -188,7 +177,8 @@ pub fn ClassView(id: i64) -> Element {
             p { class: "note", {ctx.t("teacher.no_names")} }
             ul { class: "pupils",
                 for p in pupils.iter() {
-                    li { key: "{p.id}", "data-pupil": "{p.number}", "{p.label()}" }
+                    PupilRow { key: "{p.id}", pupil: p.clone(),
+                        sessions: answers.iter().filter(|a| a.pupil_id == p.id).map(|a| a.session_id).collect::<std::collections::BTreeSet<i64>>().len() }
                 }
             }
             label { span { {ctx.t("teacher.paste")} }
@@ -246,7 +236,11 @@ pub fn ClassView(id: i64) -> Element {
                 ul { class: "page-list sessions",
                     for s in sessions.iter().rev() {
                         {
-                            let title = all_quizzes.iter().find(|q| q.id == s.quiz_id).map(|q| quiz_title(&ctx, q)).unwrap_or_else(|| s.quiz_id.clone());
+                            let title = if s.title.is_empty() {
+                                all_quizzes.iter().find(|q| q.id == s.quiz_id).map(|q| quiz_title(&ctx, q)).unwrap_or_else(|| s.quiz_id.clone())
+                            } else {
+                                s.title.clone()
+                            };
                             let sid = s.id;
                             let date = crate::dates::Date::from_unix(s.started_at).to_string();
                             rsx! {
@@ -257,6 +251,9 @@ pub fn ClassView(id: i64) -> Element {
                                             "{title}"
                                         }
                                         span { class: "chip", {ctx.t(&format!("teacher.mode.{}", s.mode.code()))} }
+                                        if s.closed {
+                                            span { class: "chip", "data-closed": "true", {ctx.t("teacher.closed")} }
+                                        }
                                     }
                                 }
                             }
@@ -327,6 +324,75 @@ pub fn ClassView(id: i64) -> Element {
                 }
                 if let Some(m) = class_exported() {
                     p { class: "muted", "data-class-exported": "true", "{m}" }
+                }
+            }
+        }
+    }
+}
+
+/// A pupil in the class list: renamed or removed in place; removing says what goes
+/// with them and asks first.
+#[component]
+fn PupilRow(pupil: teacher::Pupil, sessions: usize) -> Element {
+    let ctx = use_ctx();
+    let mut editing = use_signal(|| None::<String>);
+    let mut confirm = use_signal(|| false);
+    let mut problem = use_signal(|| None::<String>);
+    let id = pupil.id;
+    let label = pupil.label();
+    let Some(name) = editing() else {
+        return rsx! {
+            li { "data-pupil": "{pupil.number}",
+                span { "{label}" }
+                button { class: "inline-link", "data-action": "edit-pupil",
+                    "aria-label": ctx.t_with("teacher.edit_pupil_of", &[("pupil", &label)]),
+                    onclick: move |_| editing.set(Some(pupil.nickname.clone())),
+                    {ctx.t("teacher.edit")}
+                }
+            }
+        };
+    };
+    rsx! {
+        li { "data-pupil": "{pupil.number}", "data-editing": "true", class: "pupil-edit",
+            form { class: "stack",
+                onsubmit: move |e: FormEvent| {
+                    e.prevent_default();
+                    match ctx.teacher_write(|t| t.rename_pupil(id, &editing().unwrap_or_default())) {
+                        Ok(()) => { editing.set(None); problem.set(None); }
+                        Err(e) => problem.set(Some(refusal(&ctx, &e))),
+                    }
+                },
+                label {
+                    span { {ctx.t_with("teacher.nickname_of", &[("n", &pupil.number.to_string())])} }
+                    input { class: "search", "data-input": "pupil-name", value: "{name}", maxlength: "{teacher::limits::NICKNAME_CHARS}",
+                        oninput: move |e: FormEvent| editing.set(Some(e.value())) }
+                }
+                p { class: "muted small", {ctx.t("teacher.nickname_hint")} }
+                if let Some(m) = problem() {
+                    p { class: "error", role: "alert", "{m}" }
+                }
+                if confirm() {
+                    p { class: "confirm", role: "alert", "data-remove-ask": "true",
+                        {ctx.t_with("teacher.remove_pupil_ask", &[("pupil", &label), ("n", &sessions.to_string())])}
+                    }
+                    div { class: "row",
+                        button { class: "btn small", r#type: "button", onclick: move |_| confirm.set(false), {ctx.t("settings.cancel")} }
+                        button { class: "btn danger small", r#type: "button", "data-action": "remove-pupil-confirm",
+                            onclick: move |_| {
+                                ctx.auto_backup("delete");
+                                if let Err(e) = ctx.teacher_write(|t| t.remove_pupil(id)) {
+                                    problem.set(Some(refusal(&ctx, &e)));
+                                }
+                            },
+                            {ctx.t("teacher.remove_pupil_confirm")}
+                        }
+                    }
+                } else {
+                    div { class: "row",
+                        button { class: "btn primary small", r#type: "submit", "data-action": "save-pupil", {ctx.t("teacher.save")} }
+                        button { class: "btn small", r#type: "button", onclick: move |_| { editing.set(None); problem.set(None); }, {ctx.t("settings.cancel")} }
+                        button { class: "btn small", r#type: "button", "data-action": "remove-pupil", onclick: move |_| confirm.set(true), {ctx.t("teacher.remove_pupil")} }
+                    }
                 }
             }
         }

@@ -43,8 +43,31 @@ fn refusal(ctx: &Ctx, e: &StorageError) -> String {
             "teacher.invalid_paste_too_long",
             &[("n", &limits::PASTE_BYTES.to_string())],
         ),
+        StorageError::Invalid(Invalid::NicknameTooLong) => ctx.t_with(
+            "teacher.invalid_nickname_too_long",
+            &[("n", &limits::NICKNAME_CHARS.to_string())],
+        ),
+        StorageError::Invalid(Invalid::SessionClosed) => ctx.t("teacher.session_closed"),
         other => other.to_string(),
     }
+}
+
+/// How a session is named on screen and in exports: the teacher's name for it, or
+/// its date, quiz and mode.
+fn session_name(ctx: &Ctx, s: &teacher::Session, quizzes: &[Quiz]) -> String {
+    if !s.title.is_empty() {
+        return s.title.clone();
+    }
+    let title = quizzes
+        .iter()
+        .find(|q| q.id == s.quiz_id)
+        .map(|q| quiz_title(ctx, q))
+        .unwrap_or_else(|| s.quiz_id.clone());
+    let mode = ctx.t(&format!("teacher.mode.{}", s.mode.code()));
+    format!(
+        "{} {title} ({mode})",
+        crate::dates::Date::from_unix(s.started_at)
+    )
 }
 
 /// The gate: set a PIN on first use, then ask for it.

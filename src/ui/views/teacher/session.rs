@@ -90,10 +90,21 @@ pub fn SessionView(id: i64) -> Element {
         p { class: "print-only", "data-print-header": "true",
             "{class_name} · {crate::dates::Date::from_unix(session.started_at)}"
         }
+        if !session.title.is_empty() {
+            p { class: "session-title", "data-session-title": "{session.title}", "{session.title}" }
+        }
         p { class: "chip", "data-session-mode": session.mode.code(), {ctx.t(&format!("teacher.mode.{}", session.mode.code()))} }
-        if !kiosk && !results.iter().any(|r| r.answered > 0) {
+        if !kiosk {
+            SessionTools { session: session.clone(), pupils_with_answers: scores.len(),
+                answers: answers.iter().filter(|a| a.session_id == session.id).count(),
+                tallied: tallies.keys().any(|(sid, _)| *sid == session.id) }
+        }
+        if !kiosk && !session.closed && !results.iter().any(|r| r.answered > 0) && !tallies.keys().any(|(sid, _)| *sid == session.id) {
             QuestionPicker { session: session.clone(), quiz: quiz.clone() }
         }
+        if session.closed {
+            p { class: "note", "data-session-closed": "true", {ctx.t("teacher.session_closed")} }
+        } else {
         match session.mode {
             Mode::Codes => rsx! {
                 CodeEntry { key: "{session.id}", session: session.clone(), quiz: quiz.clone(), pupils: pupils.clone(), answers: answers.clone() }
@@ -137,6 +148,7 @@ pub fn SessionView(id: i64) -> Element {
                     }
                 }
             },
+        }
         }
         if !kiosk {
             section { class: "card report", "data-report": "session",
@@ -207,6 +219,99 @@ pub fn SessionView(id: i64) -> Element {
                 if let Some(m) = exported() {
                     p { class: "muted", "data-exported": "true", "{m}" }
                 }
+            }
+        }
+    }
+}
+
+/// Rename, close (or reopen) and delete a session; deleting says what goes with it
+/// and asks first, Cancel before the red button.
+#[component]
+fn SessionTools(
+    session: Session,
+    pupils_with_answers: usize,
+    answers: usize,
+    tallied: bool,
+) -> Element {
+    let ctx = use_ctx();
+    let mut renaming = use_signal(|| None::<String>);
+    let mut confirm = use_signal(|| false);
+    let mut problem = use_signal(|| None::<String>);
+    let sid = session.id;
+    let class_id = session.class_id;
+    let closed = session.closed;
+    let what = if tallied {
+        ctx.t("teacher.delete_session_tally")
+    } else {
+        ctx.t_with(
+            "teacher.delete_session_answers",
+            &[
+                ("pupils", &pupils_with_answers.to_string()),
+                ("n", &answers.to_string()),
+            ],
+        )
+    };
+    rsx! {
+        div { class: "session-tools no-print",
+            if let Some(name) = renaming() {
+                form { class: "stack",
+                    onsubmit: move |e: FormEvent| {
+                        e.prevent_default();
+                        match ctx.teacher_write(|t| t.rename_session(sid, &renaming().unwrap_or_default())) {
+                            Ok(()) => { renaming.set(None); problem.set(None); }
+                            Err(e) => problem.set(Some(refusal(&ctx, &e))),
+                        }
+                    },
+                    label {
+                        span { {ctx.t("teacher.session_name")} }
+                        input { class: "search", "data-input": "session-title", value: "{name}", maxlength: "{teacher::limits::NAME_CHARS}",
+                            oninput: move |e: FormEvent| renaming.set(Some(e.value())) }
+                    }
+                    p { class: "muted small", {ctx.t("teacher.session_name_hint")} }
+                    div { class: "row",
+                        button { class: "btn primary small", r#type: "submit", "data-action": "save-session-title", {ctx.t("teacher.save")} }
+                        button { class: "btn small", r#type: "button", onclick: move |_| renaming.set(None), {ctx.t("settings.cancel")} }
+                    }
+                }
+            } else if confirm() {
+                div { class: "confirm", role: "alert", "data-delete-session-ask": "true",
+                    p { {ctx.t("teacher.delete_session_ask")} " " "{what}" }
+                    p { class: "small", {ctx.t("teacher.delete_kept_copy")} }
+                    div { class: "row",
+                        button { class: "btn small", onclick: move |_| confirm.set(false), {ctx.t("settings.cancel")} }
+                        button { class: "btn danger small", "data-action": "delete-session-confirm",
+                            onclick: move |_| {
+                                ctx.auto_backup("delete");
+                                match ctx.teacher_write(|t| t.delete_session(sid)) {
+                                    Ok(()) => ctx.go(Screen::Class(class_id)),
+                                    Err(e) => problem.set(Some(refusal(&ctx, &e))),
+                                }
+                            },
+                            {ctx.t("teacher.delete_session_confirm")}
+                        }
+                    }
+                }
+            } else {
+                div { class: "row",
+                    button { class: "btn small", "data-action": "rename-session",
+                        onclick: move |_| renaming.set(Some(session.title.clone())),
+                        {ctx.t("teacher.rename")}
+                    }
+                    button { class: "btn small", "data-action": "close-session",
+                        onclick: move |_| {
+                            if let Err(e) = ctx.teacher_write(|t| t.close_session(sid, !closed)) {
+                                problem.set(Some(refusal(&ctx, &e)));
+                            }
+                        },
+                        if closed { {ctx.t("teacher.reopen_session")} } else { {ctx.t("teacher.close_session")} }
+                    }
+                    button { class: "btn small", "data-action": "delete-session", onclick: move |_| confirm.set(true),
+                        {ctx.t("teacher.delete_session")}
+                    }
+                }
+            }
+            if let Some(m) = problem() {
+                p { class: "error", role: "alert", "{m}" }
             }
         }
     }
