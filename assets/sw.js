@@ -26,8 +26,16 @@ self.addEventListener("activate", (event) => {
 self.addEventListener("fetch", (event) => {
   const url = new URL(event.request.url);
   if (event.request.method !== "GET" || url.origin !== self.location.origin) return;
-  // Cache first: the app is the same until a new build replaces this worker.
+  // Cache first: the app is the same until a new build replaces this worker. The
+  // teacher-only tools module is kept the first time teacher mode reads it.
+  const keep = url.pathname.includes("/tools/");
   event.respondWith(
-    caches.match(event.request, { ignoreSearch: true }).then((hit) => hit || fetch(event.request)),
+    caches.match(event.request, { ignoreSearch: true }).then((hit) => hit || fetch(event.request).then((response) => {
+      if (keep && response.ok) {
+        const copy = response.clone();
+        caches.open(CACHE).then((c) => c.put(event.request, copy));
+      }
+      return response;
+    })),
   );
 });

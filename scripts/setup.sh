@@ -18,7 +18,7 @@ fi
 if [ "$what" = "all" ]; then
   # Desktop (WebView) build and its test under a virtual X server, then the
   # browser tests.
-  packages+=(libwebkit2gtk-4.1-dev libgtk-3-dev libxdo-dev libssl-dev librsvg2-dev xvfb xauth chromium)
+  packages+=(libwebkit2gtk-4.1-dev libgtk-3-dev libxdo-dev libssl-dev librsvg2-dev xvfb xauth chromium python3 python3-venv)
 fi
 missing=()
 for p in "${packages[@]}"; do
@@ -46,4 +46,11 @@ fi
 
 if [ "$what" = "all" ] && [ ! -d tests/e2e/node_modules/playwright-core ]; then
   (cd tests/e2e && npm ci --no-audit --no-fund)
+fi
+
+# openpyxl from PyPI reads the exported spreadsheets back in the browser tests, as an
+# independent reader (a virtual environment under target/, pinned).
+if [ "$what" = "all" ] && ! target/py/bin/python -c "import openpyxl" >/dev/null 2>&1; then
+  python3 -m venv target/py
+  target/py/bin/pip install --quiet --disable-pip-version-check "openpyxl==3.1.5"
 fi

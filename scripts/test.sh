@@ -16,12 +16,14 @@ cargo fmt --all -- --check
 
 step "clippy"
 cargo clippy --locked --all-targets -- -D warnings
+cargo clippy --locked -p sauga-tools --all-targets --features xlsx,qr -- -D warnings
 
 step "content check"
 cargo run --locked --quiet --bin content-check
 
 step "unit, component and storage tests"
 cargo test --locked
+cargo test --locked -p sauga-tools --features xlsx,qr
 
 step "desktop build compiles, without warnings (with its test driver)"
 cargo clippy --locked --features desktop-e2e --bins -- -D warnings

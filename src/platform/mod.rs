@@ -17,6 +17,7 @@ mod web;
 use web as imp;
 
 pub mod page;
+pub mod tools;
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native;

@@ -1,7 +1,11 @@
-//! Reports as CSV for a spreadsheet: UTF-8 with a byte-order mark, quoting by the
-//! `csv` crate, and cells as the teacher's spreadsheet reads them ([`CsvStyle`]).
+//! Reports as tables, written two ways: CSV for any tool (UTF-8 with a byte-order
+//! mark, quoting by the `csv` crate, cells as the teacher's spreadsheet reads them,
+//! [`CsvStyle`]) and a workbook for spreadsheets ([`Book`], written as `.xlsx` by the
+//! `sauga-tools` crate: numbers as numbers, percentages with a % format).
 
 use std::collections::BTreeMap;
+
+pub use sauga_tools::{Book, Cell, Sheet};
 
 use super::model::{AnswerRow, Pupil, Session};
 use super::report::{percent, QuestionResult};
@@ -33,27 +37,61 @@ impl CsvStyle {
 
     /// A percent with one decimal, as a number the spreadsheet reads.
     pub fn percent(self, p: f64) -> String {
-        let text = format!("{p:.1}");
+        self.decimal(format!("{p:.1}"))
+    }
+
+    fn decimal(self, text: String) -> String {
         if self.decimal_comma {
             text.replace('.', ",")
         } else {
             text
         }
     }
+
+    /// A cell as CSV text: whole numbers without decimals, percentages with one.
+    pub fn cell(self, cell: &Cell) -> String {
+        match cell {
+            Cell::Empty => String::new(),
+            Cell::Text(t) => t.clone(),
+            Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
+            Cell::Number(n) => self.decimal(n.to_string()),
+            Cell::Percent(p) => self.percent(*p),
+        }
+    }
 }
 
-/// A session as CSV for a spreadsheet: one row per pupil of the class (cells empty
-/// for a pupil without answers), one column per question headed by its number and
-/// text (1 right, 0 wrong, empty not answered), then the number right and the percent
-/// as plain numbers.
-pub fn session_csv(
+/// A report as a table: a header and rows of typed cells.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Table {
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+impl Table {
+    /// The table as a workbook's sheet named `name`.
+    pub fn sheet(self, name: &str) -> Sheet {
+        Sheet {
+            name: name.to_string(),
+            header: self.header,
+            rows: self.rows,
+        }
+    }
+}
+
+fn text(s: impl Into<String>) -> Cell {
+    Cell::Text(s.into())
+}
+
+/// A session as a table: one row per pupil of the class (cells empty for a pupil
+/// without answers), one column per question headed by its number and text (1 right,
+/// 0 wrong, empty not answered), then the number right and the percent.
+pub fn session_table(
     session: &Session,
     pupils: &[Pupil],
     answers: &[AnswerRow],
-    text: &dyn Fn(&str) -> String,
+    question_text: &dyn Fn(&str) -> String,
     headers: [&str; 3],
-    style: CsvStyle,
-) -> std::result::Result<Vec<u8>, csv::Error> {
+) -> Table {
     let [header_pupil, header_right, header_percent] = headers;
     let mut header = vec![header_pupil.to_string()];
     header.extend(
@@ -61,7 +99,7 @@ pub fn session_csv(
             .questions
             .iter()
             .enumerate()
-            .map(|(i, k)| format!("Q{}: {}", i + 1, text(k))),
+            .map(|(i, k)| format!("Q{}: {}", i + 1, question_text(k))),
     );
     header.push(header_right.to_string());
     header.push(header_percent.to_string());
@@ -72,44 +110,58 @@ pub fn session_csv(
         .collect();
     let mut rows = Vec::new();
     for p in pupils {
-        let mut row = vec![p.label()];
+        let mut row = vec![text(p.label())];
         let mut right = 0u32;
         let mut answered = 0u32;
         for k in &session.questions {
             match by_pupil.get(&(p.id, k.as_str())) {
                 Some(&c) => {
-                    row.push(if c { "1".into() } else { "0".into() });
+                    row.push(Cell::Number(f64::from(u8::from(c))));
                     right += u32::from(c);
                     answered += 1;
                 }
-                None => row.push(String::new()),
+                None => row.push(Cell::Empty),
             }
         }
         if answered == 0 {
-            row.extend([String::new(), String::new()]);
+            row.extend([Cell::Empty, Cell::Empty]);
         } else {
-            row.push(right.to_string());
-            row.push(style.percent(percent(right, session.questions.len() as u32)));
+            row.push(Cell::Number(f64::from(right)));
+            row.push(Cell::Percent(percent(
+                right,
+                session.questions.len() as u32,
+            )));
         }
         rows.push(row);
     }
-    table_csv(&header, &rows, style)
+    Table { header, rows }
+}
+
+/// A session as CSV ([`session_table`] written by [`table_csv`]).
+pub fn session_csv(
+    session: &Session,
+    pupils: &[Pupil],
+    answers: &[AnswerRow],
+    question_text: &dyn Fn(&str) -> String,
+    headers: [&str; 3],
+    style: CsvStyle,
+) -> std::result::Result<Vec<u8>, csv::Error> {
+    table_csv(
+        &session_table(session, pupils, answers, question_text, headers),
+        style,
+    )
 }
 
 /// Any table as CSV: a byte-order mark, the header, the rows.
-pub fn table_csv(
-    header: &[String],
-    rows: &[Vec<String>],
-    style: CsvStyle,
-) -> std::result::Result<Vec<u8>, csv::Error> {
+pub fn table_csv(table: &Table, style: CsvStyle) -> std::result::Result<Vec<u8>, csv::Error> {
     let mut out = vec![0xEF, 0xBB, 0xBF];
     {
         let mut w = csv::WriterBuilder::new()
             .delimiter(style.separator)
             .from_writer(&mut out);
-        w.write_record(header)?;
-        for row in rows {
-            w.write_record(row)?;
+        w.write_record(&table.header)?;
+        for row in &table.rows {
+            w.write_record(row.iter().map(|c| style.cell(c)))?;
         }
         w.flush()?;
     }
@@ -140,18 +192,17 @@ pub fn over_time_rows(
     sessions: &[Session],
     pupils: &[Pupil],
     over_time: &BTreeMap<i64, Vec<(i64, f64)>>,
-    style: CsvStyle,
-) -> Vec<Vec<String>> {
+) -> Vec<Vec<Cell>> {
     pupils
         .iter()
         .map(|p| {
             let mine = over_time.get(&p.id).map(Vec::as_slice).unwrap_or_default();
-            let mut row = vec![p.label()];
+            let mut row = vec![text(p.label())];
             row.extend(sessions.iter().map(|s| {
                 mine.iter()
                     .find(|(sid, _)| *sid == s.id)
-                    .map(|(_, pct)| style.percent(*pct))
-                    .unwrap_or_default()
+                    .map(|(_, pct)| Cell::Percent(*pct))
+                    .unwrap_or(Cell::Empty)
             }));
             row
         })
@@ -159,15 +210,15 @@ pub fn over_time_rows(
 }
 
 /// Topics: name, right, answered, percent.
-pub fn topic_rows(topics: &[(String, u32, u32)], style: CsvStyle) -> Vec<Vec<String>> {
+pub fn topic_rows(topics: &[(String, u32, u32)]) -> Vec<Vec<Cell>> {
     topics
         .iter()
         .map(|(name, r, n)| {
             vec![
-                name.clone(),
-                r.to_string(),
-                n.to_string(),
-                style.percent(percent(*r, *n)),
+                text(name.clone()),
+                Cell::Number(f64::from(*r)),
+                Cell::Number(f64::from(*n)),
+                Cell::Percent(percent(*r, *n)),
             ]
         })
         .collect()
@@ -177,22 +228,21 @@ pub fn topic_rows(topics: &[(String, u32, u32)], style: CsvStyle) -> Vec<Vec<Str
 /// wrong answer and how many chose it.
 pub fn question_rows(
     results: &[QuestionResult],
-    text: &dyn Fn(&str) -> String,
+    question_text: &dyn Fn(&str) -> String,
     option: &dyn Fn(&str, usize) -> String,
-    style: CsvStyle,
-) -> Vec<Vec<String>> {
+) -> Vec<Vec<Cell>> {
     results
         .iter()
         .map(|r| {
             let (wrong, chose) = match r.top_wrong {
-                Some((o, n)) => (option(&r.key, o), n.to_string()),
-                None => (String::new(), String::new()),
+                Some((o, n)) => (text(option(&r.key, o)), Cell::Number(f64::from(n))),
+                None => (Cell::Empty, Cell::Empty),
             };
             vec![
-                text(&r.key),
-                r.answered.to_string(),
-                r.right.to_string(),
-                style.percent(r.percent()),
+                text(question_text(&r.key)),
+                Cell::Number(f64::from(r.answered)),
+                Cell::Number(f64::from(r.right)),
+                Cell::Percent(r.percent()),
                 wrong,
                 chose,
             ]
@@ -205,24 +255,20 @@ pub fn question_rows(
 pub fn tally_rows(
     session: &Session,
     tallies: &super::report::Tallies,
-    text: &dyn Fn(&str) -> String,
+    question_text: &dyn Fn(&str) -> String,
     options: &dyn Fn(&str) -> Vec<(String, bool)>,
     mark: &str,
-) -> Vec<Vec<String>> {
+) -> Vec<Vec<Cell>> {
     let mut rows = Vec::new();
     for (i, key) in session.questions.iter().enumerate() {
         let counts = tallies.get(&(session.id, key.clone()));
         for (o, (option, right)) in options(key).into_iter().enumerate() {
             let count = counts.and_then(|c| c.get(o)).copied().unwrap_or(0);
             rows.push(vec![
-                format!("Q{}: {}", i + 1, text(key)),
-                option,
-                if right {
-                    mark.to_string()
-                } else {
-                    String::new()
-                },
-                count.to_string(),
+                text(format!("Q{}: {}", i + 1, question_text(key))),
+                text(option),
+                if right { text(mark) } else { Cell::Empty },
+                Cell::Number(f64::from(count)),
             ]);
         }
     }
@@ -271,9 +317,14 @@ mod tests {
         ]);
         let en = CsvStyle::for_lang(Lang::En);
         let lt = CsvStyle::for_lang(Lang::Lt);
-        let rows = over_time_rows(&sessions, &pupils, &over_time, en);
+        let as_text = |rows: &[Vec<Cell>], style: CsvStyle| -> Vec<Vec<String>> {
+            rows.iter()
+                .map(|r| r.iter().map(|c| style.cell(c)).collect())
+                .collect()
+        };
+        let rows = over_time_rows(&sessions, &pupils, &over_time);
         assert_eq!(
-            rows,
+            as_text(&rows, en),
             vec![
                 vec!["#1 ŽS", "50.0", "100.0"],
                 vec!["#2", "", "66.7"],
@@ -281,13 +332,21 @@ mod tests {
             ],
             "every pupil of the class, pupil 3 with empty cells"
         );
-        let bytes = table_csv(&["Mokinys".into(), "A".into(), "B".into()], &rows, en).unwrap();
+        assert_eq!(
+            rows[1][2],
+            Cell::Percent(2.0 / 3.0 * 100.0),
+            "a number, not text"
+        );
+        let table = Table {
+            header: vec!["Mokinys".into(), "A".into(), "B".into()],
+            rows,
+        };
+        let bytes = table_csv(&table, en).unwrap();
         assert_eq!(&bytes[..3], &[0xEF, 0xBB, 0xBF]);
         let text = std::str::from_utf8(&bytes[3..]).unwrap();
         assert_eq!(text, "Mokinys,A,B\n#1 ŽS,50.0,100.0\n#2,,66.7\n#3,,\n");
         // For a Lithuanian (Russian, Ukrainian) spreadsheet: `;` and a decimal comma.
-        let rows = over_time_rows(&sessions, &pupils, &over_time, lt);
-        let bytes = table_csv(&["Mokinys".into(), "A".into(), "B".into()], &rows, lt).unwrap();
+        let bytes = table_csv(&table, lt).unwrap();
         let text = std::str::from_utf8(&bytes[3..]).unwrap();
         assert_eq!(text, "Mokinys;A;B\n#1 ŽS;50,0;100,0\n#2;;66,7\n#3;;\n");
         assert_eq!(
@@ -300,7 +359,10 @@ mod tests {
             ["2026-12-07 A", "2026-12-07 A (2)", "B", "2026-12-07 A (3)"]
         );
 
-        let topics = topic_rows(&[("Teisės".into(), 1, 4), ("Nėra".into(), 0, 0)], en);
+        let topics = as_text(
+            &topic_rows(&[("Teisės".into(), 1, 4), ("Nėra".into(), 0, 0)]),
+            en,
+        );
         assert_eq!(topics[0], ["Teisės", "1", "4", "25.0"]);
         assert_eq!(topics[1], ["Nėra", "0", "0", "0.0"]);
 
@@ -318,10 +380,10 @@ mod tests {
                 top_wrong: None,
             },
         ];
-        let q = question_rows(
-            &results,
-            &|k| format!("Text of {k}"),
-            &|k, o| format!("{k} option {o}"),
+        let q = as_text(
+            &question_rows(&results, &|k| format!("Text of {k}"), &|k, o| {
+                format!("{k} option {o}")
+            }),
             en,
         );
         assert_eq!(
@@ -330,12 +392,16 @@ mod tests {
         );
         assert_eq!(q[1], ["Text of m/q2", "2", "2", "100.0", "", ""]);
         // A text with a comma or a quote is quoted, as spreadsheets expect.
-        let bytes = table_csv(&["Q".into()], &[vec!["Taip, \"gerai\"".into()]], en).unwrap();
+        let one = |t: &str| Table {
+            header: vec!["Q".into()],
+            rows: vec![vec![Cell::Text(t.into())]],
+        };
+        let bytes = table_csv(&one("Taip, \"gerai\""), en).unwrap();
         assert_eq!(
             std::str::from_utf8(&bytes[3..]).unwrap(),
             "Q\n\"Taip, \"\"gerai\"\"\"\n"
         );
-        let bytes = table_csv(&["Q".into()], &[vec!["Taip; gerai".into()]], lt).unwrap();
+        let bytes = table_csv(&one("Taip; gerai"), lt).unwrap();
         assert_eq!(
             std::str::from_utf8(&bytes[3..]).unwrap(),
             "Q\n\"Taip; gerai\"\n"
@@ -354,8 +420,9 @@ mod tests {
             &|k| vec![(format!("{k} A"), true), (format!("{k} B"), false)],
             "✓",
         );
+        assert_eq!(rows[0][3], Cell::Number(3.0));
         assert_eq!(
-            rows,
+            as_text(&rows, en),
             vec![
                 vec!["Q1: Text of m/q1", "m/q1 A", "✓", "3"],
                 vec!["Q1: Text of m/q1", "m/q1 B", "", "5"],

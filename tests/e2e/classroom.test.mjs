@@ -4,10 +4,15 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
 import { serve } from "./serve.mjs";
 import { dist, port, setUpTeacher, shot, url, withBrowser } from "./browser.mjs";
 
 process.env.SAUGA_SHOT_PREFIX ??= "classroom-";
+// openpyxl reads the spreadsheets back (scripts/setup.sh puts it in target/py).
+const python = process.env.SAUGA_PYTHON ?? new URL("../../target/py/bin/python", import.meta.url).pathname;
+const readXlsx = (path) =>
+  JSON.parse(execFileSync(python, [new URL("./read_xlsx.py", import.meta.url).pathname, path], { encoding: "utf8" }));
 const fixture = JSON.parse(readFileSync(new URL("./fixtures/codes-25.json", import.meta.url), "utf8"));
 let server;
 
@@ -22,8 +27,16 @@ test("25 result codes in class: the next pupil is chosen, Enter saves, one tap e
     await page.goto(url);
     await page.waitForSelector("nav.tabbar");
     await page.click('[data-action="intro-ok"]');
+    // A pupil's visit never reads the teacher-only tools; teacher mode reads them ahead.
+    const requested = [];
+    page.on("request", (r) => requested.push(new URL(r.url()).pathname));
+    await page.click('[data-tab="learn"]');
+    await page.waitForSelector("button[data-module]");
+    assert.deepEqual(requested.filter((p) => p.includes("/tools/")), [], "a pupil downloads no teacher tools");
+    await page.click('[data-tab="home"]');
     // Teacher mode from the home screen, one tap.
     await setUpTeacher(page, { pupils: Array.from({ length: 25 }, (_, i) => `M${i + 1}`), quiz: fixture.quiz });
+    await page.waitForFunction(() => performance.getEntriesByType("resource").some((e) => e.name.endsWith("/tools/sauga_tools_bg.wasm")));
     const chosenPupil = () => page.$eval('[data-input="pupil"]', (s) => s.options[s.selectedIndex].textContent.trim());
     const codeHasFocus = () => page.evaluate(() => document.activeElement?.dataset.input === "code");
     let taps = 0;
@@ -81,6 +94,30 @@ test("25 result codes in class: the next pupil is chosen, Enter saves, one tap e
     await page.waitForFunction((s) => document.querySelector('[data-score-pupil="3"] td:last-child')?.textContent === s, before3);
     assert.match(await page.textContent('[data-code-result="ok"]'), /Atšaukta: #3 M3 vėl turi ankstesnius atsakymus/);
     await shot(page, "codes-done-lt", { fullPage: true });
+
+    // The session as a spreadsheet: numbers as numbers, percentages with a % format,
+    // the question text in the frozen header, every pupil listed.
+    const [xlsxFile] = await Promise.all([page.waitForEvent("download"), page.click('[data-action="export-xlsx"]')]);
+    assert.match(xlsxFile.suggestedFilename(), /^sauga-7A-.*-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const book = readXlsx(await xlsxFile.path());
+    assert.equal(book.sheets.length, 1);
+    const sheet = book.data[book.sheets[0]];
+    assert.equal(sheet.freeze, "A2");
+    assert.ok(sheet.bold_header);
+    const [header, ...pupilRows] = sheet.rows;
+    assert.equal(header[0], "Mokinys");
+    assert.match(header[1], /^Q1: .*prekyb/);
+    assert.equal(header.at(-1), "%");
+    assert.equal(pupilRows.length, 25);
+    for (const [i, row] of pupilRows.entries()) {
+      assert.equal(row[0], `#${i + 1} M${i + 1}`);
+      for (const c of row.slice(1, -2)) assert.ok(c === 0 || c === 1, `a 1 or 0, not text: ${JSON.stringify(c)}`);
+      assert.equal(row.at(-2), fixture.right[i], `pupil ${i + 1}'s number right`);
+      assert.ok(Math.abs(row.at(-1) - fixture.right[i] / fixture.questions) < 1e-9, "the percent as a fraction");
+    }
+    const lastColumn = String.fromCharCode(64 + header.length);
+    assert.equal(sheet.formats[`${lastColumn}2`], "0.0%");
+    assert.ok(sheet.widths.A >= 8, "the pupil column is wide enough");
     // Printed: the class and the date on top, and no buttons or fields.
     await page.emulateMedia({ media: "print" });
     assert.match(await page.textContent("[data-print-header]"), /^7A · \d{4}-\d{2}-\d{2}$/);
@@ -213,9 +250,9 @@ test("fix what was entered wrong: a pupil renamed and removed with their answers
 
     // Pupil #2 renamed; pupil #1 removed with their answers, asked first.
     await page.click('[data-pupil="2"] [data-action="edit-pupil"]');
-    await page.fill('[data-pupil="2"] [data-input="pupil-name"]', "Zita");
+    await page.fill('[data-pupil="2"] [data-input="pupil-name"]', "Žydrūnė");
     await page.click('[data-pupil="2"] [data-action="save-pupil"]');
-    await page.waitForFunction(() => document.querySelector('[data-pupil="2"]')?.textContent.startsWith("#2 Zita"));
+    await page.waitForFunction(() => document.querySelector('[data-pupil="2"]')?.textContent.startsWith("#2 Žydrūnė"));
     await page.click('[data-pupil="1"] [data-action="edit-pupil"]');
     await page.click('[data-pupil="1"] [data-action="remove-pupil"]');
     assert.match(await page.textContent("[data-remove-ask]"), /Pašalinti #1 AK\? .*testų su atsakymais: 1/);
@@ -225,6 +262,24 @@ test("fix what was entered wrong: a pupil renamed and removed with their answers
     await page.click('[data-action="remove-pupil-confirm"]');
     await page.waitForFunction(() => !document.querySelector('[data-pupil="1"]'));
     assert.deepEqual(await page.$$eval("[data-pupil]", (es) => es.map((e) => e.dataset.pupil)), ["2", "3"]);
+
+    // The class as a spreadsheet: a sheet per report and per session, Lithuanian
+    // letters intact, the pupil without a result listed with empty cells.
+    const [classFile] = await Promise.all([page.waitForEvent("download"), page.click('[data-action="export-class-xlsx"]')]);
+    assert.match(classFile.suggestedFilename(), /^sauga-7A-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const book = readXlsx(await classFile.path());
+    assert.deepEqual(book.sheets, ["Mokiniai", "Temos", "Klausimai", "Pirmadienio testas"]);
+    const session = book.data["Pirmadienio testas"].rows;
+    assert.deepEqual(session.slice(1).map((r) => r[0]), ["#2 Žydrūnė", "#3 CR"]);
+    assert.equal(typeof session[1].at(-2), "number");
+    assert.ok(session[2].slice(1).every((c) => c === null), "a pupil without answers: empty cells");
+    const overTime = book.data.Mokiniai.rows;
+    assert.deepEqual(overTime[0], ["Mokinys", "Pirmadienio testas"]);
+    assert.equal(typeof overTime[1][1], "number");
+    assert.equal(overTime[2][1], null);
+    assert.equal(book.data.Mokiniai.formats.B2, "0.0%");
+    const questionsSheet = book.data.Klausimai.rows;
+    assert.ok(questionsSheet.length > 1 && questionsSheet.slice(1).every((r) => typeof r[1] === "number" && typeof r[3] === "number"));
 
     // The session now has one pupil's answers; deleting it says so and asks.
     await page.click("[data-session]");

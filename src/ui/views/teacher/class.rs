@@ -9,8 +9,9 @@ use crate::ui::components::charts::{Bar, TrendChart};
 use crate::ui::components::icons::{Icon, Svg};
 use crate::ui::state::{use_ctx, Screen};
 
-/// A class report as a table for CSV: its name (in the file name), header and rows.
-type CsvTable = (&'static str, Vec<String>, Vec<Vec<String>>);
+/// A class report as a table: its name (in the file name and the button's key) and
+/// the table.
+type NamedTable = (&'static str, teacher::Table);
 
 #[component]
 pub fn ClassView(id: i64) -> Element {
@@ -73,53 +74,97 @@ pub fn ClassView(id: i64) -> Element {
         .map(|t| (t.name.clone(), t.right, t.answered))
         .collect();
     let percent = ctx.t("teacher.percent");
-    let tables: Vec<CsvTable> = vec![
+    let question_text = |k: &str| {
+        questions
+            .get(k)
+            .map(|q| q.text.get(lang).clone())
+            .unwrap_or_else(|| k.to_string())
+    };
+    let tables: Vec<NamedTable> = vec![
         (
             "pupils",
-            std::iter::once(ctx.t("teacher.pupil"))
-                .chain(session_names)
-                .collect(),
-            teacher::over_time_rows(&sessions, &pupils, &over_time, style),
+            teacher::Table {
+                header: std::iter::once(ctx.t("teacher.pupil"))
+                    .chain(session_names.iter().cloned())
+                    .collect(),
+                rows: teacher::over_time_rows(&sessions, &pupils, &over_time),
+            },
         ),
         (
             "topics",
-            vec![
-                ctx.t("teacher.topic"),
-                ctx.t("teacher.right"),
-                ctx.t("teacher.answered"),
-                percent.clone(),
-            ],
-            teacher::topic_rows(&topic_list, style),
+            teacher::Table {
+                header: vec![
+                    ctx.t("teacher.topic"),
+                    ctx.t("teacher.right"),
+                    ctx.t("teacher.answered"),
+                    percent.clone(),
+                ],
+                rows: teacher::topic_rows(&topic_list),
+            },
         ),
         (
             "questions",
-            vec![
-                ctx.t("teacher.question"),
-                ctx.t("teacher.answered"),
-                ctx.t("teacher.right"),
-                percent,
-                ctx.t("teacher.top_wrong_column"),
-                ctx.t("teacher.chose"),
-            ],
-            teacher::question_rows(
-                &hard,
-                &|k| {
-                    questions
-                        .get(k)
-                        .map(|q| q.text.get(lang).clone())
-                        .unwrap_or_else(|| k.to_string())
-                },
-                &|k, o| {
+            teacher::Table {
+                header: vec![
+                    ctx.t("teacher.question"),
+                    ctx.t("teacher.answered"),
+                    ctx.t("teacher.right"),
+                    percent,
+                    ctx.t("teacher.top_wrong_column"),
+                    ctx.t("teacher.chose"),
+                ],
+                rows: teacher::question_rows(&hard, &question_text, &|k, o| {
                     questions
                         .get(k)
                         .and_then(|q| q.options.get(o))
                         .map(|x| x.text.get(lang).clone())
                         .unwrap_or_default()
-                },
-                style,
-            ),
+                }),
+            },
         ),
     ];
+    // The spreadsheet: the three reports, then a sheet per session.
+    let book = {
+        let mut sheets: Vec<teacher::Sheet> = tables
+            .iter()
+            .map(|(which, t)| t.clone().sheet(&ctx.t(&format!("teacher.sheet_{which}"))))
+            .collect();
+        for (s, name) in sessions.iter().zip(&session_names) {
+            let table = if s.mode == Mode::Tally {
+                let options = |k: &str| {
+                    questions
+                        .get(k)
+                        .map(|q| {
+                            q.options
+                                .iter()
+                                .map(|o| (o.text.get(lang).clone(), o.correct))
+                                .collect()
+                        })
+                        .unwrap_or_default()
+                };
+                teacher::Table {
+                    header: vec![
+                        ctx.t("teacher.question"),
+                        ctx.t("teacher.option"),
+                        ctx.t("teacher.is_right"),
+                        ctx.t("teacher.count"),
+                    ],
+                    rows: teacher::tally_rows(s, &tallies, &question_text, &options, "✓"),
+                }
+            } else {
+                teacher::session_table(
+                    s,
+                    &pupils,
+                    &answers,
+                    &question_text,
+                    [&ctx.t("teacher.pupil"), &ctx.t("teacher.right"), "%"],
+                )
+            };
+            sheets.push(table.sheet(name));
+        }
+        teacher::Book { sheets }
+    };
+    let xlsx_name = format!("sauga-{}-{today}.xlsx", class.name);
     let quizzes: Vec<(String, String)> = all_quizzes
         .iter()
         .map(|q| (q.id.clone(), quiz_title(&ctx, q)))
@@ -312,10 +357,14 @@ pub fn ClassView(id: i64) -> Element {
                     }
                 }
                 div { class: "row no-print",
-                    for (which, header, rows, name) in tables.into_iter().map(|(w, h, r)| (w, h, r, format!("sauga-{}-{w}-{today}.csv", class.name))) {
+                    button { class: "btn small", "data-action": "export-class-xlsx",
+                        onclick: move |_| save_xlsx(ctx, xlsx_name.clone(), book.clone(), class_exported),
+                        {ctx.t("teacher.export_xlsx")}
+                    }
+                    for (which, table, name) in tables.into_iter().map(|(w, t)| (w, t, format!("sauga-{}-{w}-{today}.csv", class.name))) {
                         button { key: "{which}", class: "btn small", "data-action": "export-class-csv", "data-table": "{which}",
                             onclick: move |_| {
-                                class_exported.set(Some(save_csv(&ctx, &name, teacher::table_csv(&header, &rows, style))));
+                                class_exported.set(Some(save_csv(&ctx, &name, teacher::table_csv(&table, style))));
                             },
                             {ctx.t(&format!("teacher.csv_{which}"))}
                         }

@@ -74,6 +74,13 @@ fn session_name(ctx: &Ctx, s: &teacher::Session, quizzes: &[Quiz]) -> String {
 #[component]
 pub fn TeacherHome() -> Element {
     let ctx = use_ctx();
+    // Once teacher mode is open, its tools (spreadsheet writer, QR reader) are read
+    // ahead on the web, so they are kept for a lesson without a network.
+    use_effect(move || {
+        if (ctx.teacher_open)() {
+            platform::tools::warm();
+        }
+    });
     // The recovery code, shown once right after the PIN is set.
     let mut recovery = use_signal(|| None::<String>);
     if let Some(code) = recovery() {
@@ -351,6 +358,19 @@ fn save_csv(ctx: &Ctx, name: &str, csv: Result<Vec<u8>, csv::Error>) -> String {
         csv.map_err(|e| e.to_string())
             .and_then(|bytes| platform::save_file(name, &bytes, "text/csv;charset=utf-8")),
     )
+}
+
+/// Writes a workbook and saves it as `name` (the writer is loaded on first use on the
+/// web, so this is asynchronous); `note` says what happened.
+fn save_xlsx(ctx: Ctx, name: String, book: teacher::Book, mut note: Signal<Option<String>>) {
+    note.set(Some(ctx.t("teacher.xlsx_making")));
+    spawn(async move {
+        let saved = platform::tools::xlsx(&book)
+            .await
+            .map_err(|e| ctx.t_with("teacher.xlsx_failed", &[("reason", &e)]))
+            .and_then(|bytes| platform::save_file(&name, &bytes, platform::tools::XLSX_MIME));
+        note.set(Some(export_note(&ctx, saved)));
+    });
 }
 
 /// A topic tag as the report names it: in the UI's language for the known topics, as

@@ -1,6 +1,6 @@
 //! A session: result codes, the tally, the shared device, the question picker.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use dioxus::prelude::*;
 
@@ -54,26 +54,49 @@ pub fn SessionView(id: i64) -> Element {
     let results = teacher::question_results(&session, &answers, &tallies, &questions);
     let scores = teacher::pupil_scores(&session, &answers);
     let title = quiz_title(&ctx, &quiz);
-    let session_for_csv = session.clone();
-    let pupils_for_csv = pupils.clone();
-    let answers_for_csv = answers.clone();
-    let tallies_for_csv = tallies.clone();
-    // The session's questions' texts and options (with which are right), for its CSV.
-    let texts: BTreeMap<String, (String, Vec<(String, bool)>)> = session
-        .questions
-        .iter()
-        .filter_map(|k| {
-            let q = questions.get(k)?;
-            let options = q
-                .options
-                .iter()
-                .map(|o| (o.text.get(lang).clone(), o.correct))
-                .collect();
-            Some((k.clone(), (q.text.get(lang).clone(), options)))
-        })
-        .collect();
-    let csv_name = format!(
-        "sauga-{class_name}-{title}-{}.csv",
+    // The session as a table, for CSV and the spreadsheet: a tally has counts per
+    // option; the other modes a row per pupil of the class.
+    let table = {
+        let text = |k: &str| {
+            questions
+                .get(k)
+                .map(|q| q.text.get(lang).clone())
+                .unwrap_or_else(|| k.to_string())
+        };
+        if session.mode == Mode::Tally {
+            let options = |k: &str| {
+                questions
+                    .get(k)
+                    .map(|q| {
+                        q.options
+                            .iter()
+                            .map(|o| (o.text.get(lang).clone(), o.correct))
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            };
+            teacher::Table {
+                header: vec![
+                    ctx.t("teacher.question"),
+                    ctx.t("teacher.option"),
+                    ctx.t("teacher.is_right"),
+                    ctx.t("teacher.count"),
+                ],
+                rows: teacher::tally_rows(&session, &tallies, &text, &options, "✓"),
+            }
+        } else {
+            teacher::session_table(
+                &session,
+                &pupils,
+                &answers,
+                &text,
+                [&ctx.t("teacher.pupil"), &ctx.t("teacher.right"), "%"],
+            )
+        }
+    };
+    let sheet_name = session_name(&ctx, &session, &all_quizzes);
+    let file_base = format!(
+        "sauga-{class_name}-{title}-{}",
         crate::dates::Date::from_unix(session.started_at)
     );
     // While a pupil has the device, nothing but their own questions shows.
@@ -196,21 +219,19 @@ pub fn SessionView(id: i64) -> Element {
                     }
                 }
                 div { class: "row",
+                    button { class: "btn", "data-action": "export-xlsx",
+                        onclick: {
+                            let table = table.clone();
+                            let name = format!("{file_base}.xlsx");
+                            let sheet = sheet_name.clone();
+                            move |_| save_xlsx(ctx, name.clone(), teacher::Book { sheets: vec![table.clone().sheet(&sheet)] }, exported)
+                        },
+                        {ctx.t("teacher.export_xlsx")}
+                    }
                     button { class: "btn", "data-action": "export-csv",
                         onclick: move |_| {
                             let style = teacher::CsvStyle::for_lang(lang);
-                            let text = |k: &str| texts.get(k).map(|t| t.0.clone()).unwrap_or_else(|| k.to_string());
-                            let csv = if session_for_csv.mode == Mode::Tally {
-                                // A tally has counts per option, not pupils' answers.
-                                let options = |k: &str| texts.get(k).map(|t| t.1.clone()).unwrap_or_default();
-                                let header = [ctx.t("teacher.question"), ctx.t("teacher.option"), ctx.t("teacher.is_right"), ctx.t("teacher.count")];
-                                let rows = teacher::tally_rows(&session_for_csv, &tallies_for_csv, &text, &options, "✓");
-                                teacher::table_csv(&header, &rows, style)
-                            } else {
-                                teacher::session_csv(&session_for_csv, &pupils_for_csv, &answers_for_csv, &text,
-                                    [&ctx.t("teacher.pupil"), &ctx.t("teacher.right"), "%"], style)
-                            };
-                            exported.set(Some(save_csv(&ctx, &csv_name, csv)));
+                            exported.set(Some(save_csv(&ctx, &format!("{file_base}.csv"), teacher::table_csv(&table, style))));
                         },
                         {ctx.t("teacher.export_csv")}
                     }
