@@ -294,3 +294,81 @@ test("fix what was entered wrong: a pupil renamed and removed with their answers
     assert.deepEqual(errors, []);
   });
 });
+
+test("scan instead of type: pupils' QR codes read from a camera stream, each entered for the next pupil with no tap", async () => {
+  await withBrowser("lt-LT", async (page, errors) => {
+    await page.goto(url);
+    await page.waitForSelector("nav.tabbar");
+    await page.click('[data-action="intro-ok"]');
+    // Two pupils take the quiz on this device, answering differently.
+    const results = [];
+    for (const which of ["first", "last"]) {
+      await page.click('[data-tab="learn"]');
+      await page.click(`button[data-module="${fixture.quiz}"]`);
+      await page.click('[data-action="start-quiz"]');
+      for (;;) {
+        await page.waitForSelector("article.question");
+        const option = `article.question .option >> nth=${which === "first" ? 0 : -1}`;
+        await page.click(option);
+        if ((await page.getAttribute("article.question", "data-kind")) === "multiple") await page.click('[data-action="check"]');
+        await page.waitForSelector("[data-verdict]");
+        await page.click('[data-action="next-question"]');
+        if (await page.$(".quiz-result")) break;
+      }
+      const code = await page.getAttribute(".result-code", "data-code");
+      // The result screen shows the code as a QR code too, dark on white.
+      assert.equal(await page.getAttribute(".result-code svg.qr", "data-qr"), code);
+      if (which === "first") await shot(page, "result-qr-lt");
+      const svg = await page.$eval(".result-code svg.qr", (s) => s.outerHTML.replace("<svg", '<svg xmlns="http://www.w3.org/2000/svg"'));
+      results.push({ code, svg });
+    }
+    assert.notEqual(results[0].code, results[1].code);
+    await page.click('[data-tab="home"]');
+    await setUpTeacher(page, { pupils: ["A", "B", "C"], quiz: fixture.quiz });
+
+    // The camera: a canvas stream showing the QR code a pupil holds up (window.qrShown),
+    // or nothing between pupils.
+    await page.evaluate((svgs) => {
+      const canvas = document.createElement("canvas");
+      canvas.width = 480;
+      canvas.height = 360;
+      const g = canvas.getContext("2d");
+      const images = svgs.map((s) => Object.assign(new Image(), { src: "data:image/svg+xml;charset=utf-8," + encodeURIComponent(s) }));
+      window.qrShown = 0;
+      setInterval(() => {
+        g.fillStyle = "#8a8a8a";
+        g.fillRect(0, 0, canvas.width, canvas.height);
+        const image = images[window.qrShown];
+        if (image && image.complete) g.drawImage(image, 130, 70, 220, 220);
+      }, 40);
+      navigator.mediaDevices.getUserMedia = async () => canvas.captureStream(20);
+    }, results.map((r) => r.svg));
+
+    const savedFor = (label) =>
+      page.waitForFunction((l) => document.querySelector('[data-code-result="ok"]')?.textContent.includes(l), label, { timeout: 15000 });
+    let start = Date.now();
+    await page.click('[data-action="scan-codes"]');
+    await savedFor("#1 A");
+    const firstSeconds = (Date.now() - start) / 1000;
+    assert.ok(await page.isVisible("[data-scanner]"), "the camera view is shown");
+    await shot(page, "scanning-lt");
+    // The next pupil holds up their phone: entered with no tap.
+    start = Date.now();
+    await page.evaluate(() => { window.qrShown = 1; });
+    await savedFor("#2 B");
+    const nextSeconds = (Date.now() - start) / 1000;
+    console.log(`# scanning: the first code in ${firstSeconds.toFixed(1)} s (camera and reader starting), the next in ${nextSeconds.toFixed(1)} s, 1 tap in all`);
+    assert.equal(await page.getAttribute("[data-missing]", "data-missing"), "1");
+    // The first pupil's code shown again for pupil #3: asked about, not recorded.
+    await page.evaluate(() => { window.qrShown = 0; });
+    await page.waitForSelector("[data-code-ask]", { timeout: 15000 });
+    assert.match(await page.textContent("[data-code-ask]"), /#1 A/);
+    await page.click('[data-action="code-no"]');
+    await page.click('[data-action="scan-stop"]');
+    await page.waitForSelector('[data-action="scan-codes"]');
+    assert.ok(!(await page.isVisible("[data-scanner]")));
+    assert.equal(await page.$eval("[data-scanner]", (v) => v.srcObject), null, "the camera is off");
+    assert.equal(await page.getAttribute("[data-missing]", "data-missing"), "1");
+    assert.deepEqual(errors, []);
+  });
+});

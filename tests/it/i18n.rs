@@ -5,7 +5,9 @@ use std::collections::BTreeMap;
 use sauga::lang::{tr, ui_messages, Lang};
 
 /// Words written in Latin letters in every language.
-const LATIN_NAMES: &[&str] = &["Sauga", "Shift", "CSV", "GIFT", "Moodle", "Excel", ".xlsx"];
+const LATIN_NAMES: &[&str] = &[
+    "Sauga", "Shift", "CSV", "GIFT", "Moodle", "Excel", ".xlsx", "QR",
+];
 
 /// Values that are the same in every language on purpose.
 const SAME_IN_ALL: &[&str] = &[];

@@ -63,6 +63,7 @@ pub fn sheet_name(name: &str, used: &[String]) -> String {
         .unwrap_or(first)
 }
 
+#[cfg(any(feature = "xlsx", test))]
 /// A column's width in characters: its longest cell, within 6 and 50 (longer text
 /// wraps in the header).
 fn width(header: &str, rows: &[Vec<Cell>], column: usize) -> f64 {

@@ -1,7 +1,8 @@
-//! Pieces several screens use: inline SVG icons, the lesson document renderer, and
-//! teacher report charts.
+//! Pieces several screens use: inline SVG icons, the lesson document renderer,
+//! teacher report charts and QR codes.
 
 pub(crate) mod charts;
 pub(crate) mod icons;
+pub(crate) mod qr;
 pub(crate) mod read_aloud;
 pub(crate) mod rich;

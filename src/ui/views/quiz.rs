@@ -8,6 +8,7 @@ use dioxus::prelude::*;
 use crate::quiz::resultcode;
 use crate::quiz::{self, Answered, Outcome, Question, QuestionKind};
 use crate::ui::components::icons::{Icon, Svg};
+use crate::ui::components::qr::QrCode;
 use crate::ui::components::read_aloud::ReadAloud;
 use crate::ui::state::{use_ctx, Screen};
 
@@ -194,6 +195,7 @@ pub fn QuizRun(id: String) -> Element {
                         p { class: "small-heading", {ctx.t("quiz.code_title")} }
                         p { class: "code", "{resultcode::Grouped(code)}" }
                         p { class: "muted", {ctx.t("quiz.code_explain")} }
+                        QrCode { text: code.clone(), label: ctx.t("quiz.code_qr") }
                     }
                 }
                 div { class: "stack",

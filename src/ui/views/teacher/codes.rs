@@ -7,6 +7,7 @@
 use dioxus::prelude::*;
 
 use super::refusal;
+use crate::platform::{self, tools::ScanStart};
 use crate::quiz::Quiz;
 use crate::teacher::entry::{self, Entry};
 use crate::teacher::{self, AnswerRow, AnswerToRecord, CodeProblem, Pupil, Session};
@@ -44,14 +45,17 @@ pub fn CodeEntry(
                 .unwrap_or_default()
         }
     };
+    let mut scanning = use_signal(|| false);
+    use_drop(platform::tools::scan_stop);
+    // The session's answers as stored now (a scan loop outlives this render's props).
+    let class_id = session.class_id;
+    let answers_now = move || {
+        ctx.teacher_read(|t| t.answers(class_id))
+            .unwrap_or_default()
+    };
     // Writes the answers, says the score, and moves on to the next pupil still missing.
     let record = {
-        let (session, pupils, answers, label_of) = (
-            session.clone(),
-            pupils.clone(),
-            answers.clone(),
-            label_of.clone(),
-        );
+        let (session, pupils, label_of) = (session.clone(), pupils.clone(), label_of.clone());
         move |pupil_id: i64, rows: Vec<AnswerToRecord>, previous: Vec<AnswerToRecord>| {
             match ctx.teacher_write(|t| t.record_answers(session.id, pupil_id, &rows)) {
                 Ok(_) => {
@@ -72,7 +76,7 @@ pub fn CodeEntry(
                     pupil_choice.set(entry::next_missing(
                         &pupils,
                         session.id,
-                        &answers,
+                        &answers_now(),
                         Some(pupil_id),
                     ));
                 }
@@ -81,21 +85,16 @@ pub fn CodeEntry(
             crate::ui::js::focus("[data-input=code]");
         }
     };
-    let submit = {
-        let (session, quiz, answers, mut record) = (
-            session.clone(),
-            quiz.clone(),
-            answers.clone(),
-            record.clone(),
-        );
-        move |e: FormEvent| {
-            e.prevent_default();
+    // A code typed or scanned: checked, then recorded or asked about.
+    let enter = {
+        let (session, quiz, mut record) = (session.clone(), quiz.clone(), record.clone());
+        move |typed: String| {
             pending.set(None);
             let Some(pid) = pupil_choice() else {
                 message.set(Some((false, ctx.t("teacher.pick_pupil"))));
                 return;
             };
-            let rows = match read_code(&ctx, &session, &quiz, &code()) {
+            let rows = match read_code(&ctx, &session, &quiz, &typed) {
                 Ok(rows) => rows,
                 Err(m) => {
                     message.set(Some((false, m)));
@@ -103,7 +102,7 @@ pub fn CodeEntry(
                     return;
                 }
             };
-            match entry::check(session.id, pid, &rows, &answers) {
+            match entry::check(session.id, pid, &rows, &answers_now()) {
                 Entry::New => record(pid, rows, Vec::new()),
                 asked => {
                     message.set(None);
@@ -114,6 +113,46 @@ pub fn CodeEntry(
                     }));
                 }
             }
+        }
+    };
+    let submit = {
+        let mut enter = enter.clone();
+        move |e: FormEvent| {
+            e.prevent_default();
+            enter(code());
+        }
+    };
+    // The camera reads pupils' QR codes one after another, each entered as if typed;
+    // while a question is open, codes read are left for the teacher to answer first.
+    let start_scan = {
+        let enter = enter.clone();
+        move |_| {
+            scanning.set(true);
+            let mut enter = enter.clone();
+            spawn(async move {
+                let problem = match platform::tools::scan_start("[data-scanner]").await {
+                    ScanStart::Ready => None,
+                    ScanStart::NoCamera(why) => {
+                        Some(ctx.t_with("teacher.scan_no_camera", &[("reason", &why)]))
+                    }
+                    ScanStart::NoTools(why) => {
+                        Some(ctx.t_with("teacher.scan_no_tools", &[("reason", &why)]))
+                    }
+                    ScanStart::Unsupported => Some(ctx.t("teacher.scan_unsupported")),
+                };
+                if let Some(m) = problem {
+                    message.set(Some((false, m)));
+                    scanning.set(false);
+                    return;
+                }
+                while let Some(text) = platform::tools::scan_next().await {
+                    if pending.peek().is_none() {
+                        code.set(text.clone());
+                        enter(text);
+                    }
+                }
+                scanning.set(false);
+            });
         }
     };
     let missing: Vec<String> = entry::missing(&pupils, session.id, &answers)
@@ -159,7 +198,23 @@ pub fn CodeEntry(
                 input { class: "search code-input", "data-input": "code", "data-autofocus": "true", autocomplete: "off", autocapitalize: "characters",
                     spellcheck: "false", maxlength: "32", value: "{code}", oninput: move |e: FormEvent| code.set(e.value()) }
             }
-            button { class: "btn primary", r#type: "submit", "data-action": "enter-code", {ctx.t("teacher.add_code")} }
+            div { class: "row",
+                button { class: "btn primary", r#type: "submit", "data-action": "enter-code", {ctx.t("teacher.add_code")} }
+                if scanning() {
+                    button { class: "btn", r#type: "button", "data-action": "scan-stop",
+                        onclick: move |_| { platform::tools::scan_stop(); scanning.set(false); },
+                        {ctx.t("teacher.scan_stop")}
+                    }
+                } else {
+                    button { class: "btn", r#type: "button", "data-action": "scan-codes", onclick: start_scan,
+                        {ctx.t("teacher.scan")}
+                    }
+                }
+            }
+            div { class: "scanner", hidden: !scanning(),
+                video { "data-scanner": "true", "aria-label": ctx.t("teacher.scan_view") }
+                p { class: "muted small", {ctx.t("teacher.scan_help")} }
+            }
             if let Some((text, yes)) = ask {
                 div { class: "confirm", role: "alert", "data-code-ask": "true",
                     p { "{text}" }
