@@ -76,17 +76,51 @@ pub struct GiftQuestion {
     pub general: Option<String>,
 }
 
-/// A problem in a GIFT file, at a 1-based line.
+/// A problem in a GIFT file, at a 1-based line: what kind (the teacher reads it in
+/// their language, `gift.problem.*` in the UI strings) and the detail in English
+/// (for logs and for anyone fixing the file by hand).
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[error("line {line}: {message}")]
 pub struct GiftError {
     pub line: usize,
+    pub kind: GiftProblem,
     pub message: String,
 }
 
-pub(crate) fn error(line: usize, message: impl Into<String>) -> GiftError {
+coded! {
+    /// The kinds of GIFT problems a teacher is told about.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum GiftProblem {
+        /// A `::title::` not closed.
+        Title = "title",
+        /// Braces that do not pair up, or text after the answer block.
+        Braces = "braces",
+        /// A question or an answer with no text, or no answers.
+        Missing = "missing",
+        /// A question type the app cannot score (essay, numerical, matching, short
+        /// answer, missing word, description).
+        Unsupported = "unsupported",
+        /// More answers than a question may have.
+        TooManyAnswers = "too-many-answers",
+        /// No right answer, or right answers marked in a way that does not add up.
+        RightAnswers = "right-answers",
+        /// An answer weight that is not a number from -100 to 100.
+        Weight = "weight",
+        /// True/false feedback written wrongly.
+        Feedback = "feedback",
+        /// A file with no questions.
+        Empty = "empty",
+        /// The quiz was deleted while it was being edited.
+        Gone = "gone",
+        /// The device could not save it.
+        Storage = "storage",
+    }
+}
+
+pub(crate) fn error(line: usize, kind: GiftProblem, message: impl Into<String>) -> GiftError {
     GiftError {
         line,
+        kind,
         message: message.into(),
     }
 }

@@ -237,6 +237,7 @@ fn parse_block(toks: &[Tok]) -> Result<GiftQuestion, Vec<GiftError>> {
         let Some(end) = (2..rest.len()).find(|&j| is_pair(rest, j, ':')) else {
             return Err(vec![error(
                 rest[0].line,
+                GiftProblem::Title,
                 "unclosed title: `::` has no closing `::`",
             )]);
         };
@@ -247,9 +248,14 @@ fn parse_block(toks: &[Tok]) -> Result<GiftQuestion, Vec<GiftError>> {
 
     let Some(open) = find(rest, 0, '{') else {
         let e = match find(rest, 0, '}') {
-            Some(close) => error(rest[close].line, "`}` without an opening `{`"),
+            Some(close) => error(
+                rest[close].line,
+                GiftProblem::Braces,
+                "`}` without an opening `{`",
+            ),
             None => error(
                 start_line,
+                GiftProblem::Unsupported,
                 "the question has no answer block `{…}` (descriptions are not supported)",
             ),
         };
@@ -257,7 +263,11 @@ fn parse_block(toks: &[Tok]) -> Result<GiftQuestion, Vec<GiftError>> {
     };
     let mut errors = Vec::new();
     if let Some(close) = find(&rest[..open], 0, '}') {
-        errors.push(error(rest[close].line, "`}` without an opening `{`"));
+        errors.push(error(
+            rest[close].line,
+            GiftProblem::Braces,
+            "`}` without an opening `{`",
+        ));
     }
     let open_line = rest[open].line;
     // The block ends at the first `}`; another `{` first means this one is unclosed.
@@ -267,6 +277,7 @@ fn parse_block(toks: &[Tok]) -> Result<GiftQuestion, Vec<GiftError>> {
     let Some(close) = close else {
         errors.push(error(
             open_line,
+            GiftProblem::Braces,
             "unclosed `{`: the answer block has no `}` (a blank line ends a question; \
              write \\{ and \\} for braces in a text)",
         ));
@@ -275,6 +286,7 @@ fn parse_block(toks: &[Tok]) -> Result<GiftQuestion, Vec<GiftError>> {
     if let Some(t) = rest[close + 1..].iter().find(|t| !t.is_space()) {
         errors.push(error(
             t.line,
+            GiftProblem::Unsupported,
             "text after the closing `}`: missing-word questions are not supported, \
              and questions are separated by a blank line",
         ));
@@ -282,7 +294,11 @@ fn parse_block(toks: &[Tok]) -> Result<GiftQuestion, Vec<GiftError>> {
 
     let text = clean_text(&rest[..open]);
     if text.is_empty() {
-        errors.push(error(start_line, "the question has no text"));
+        errors.push(error(
+            start_line,
+            GiftProblem::Missing,
+            "the question has no text",
+        ));
     }
     let (body, general) = split_general(&rest[open + 1..close]);
     let answers = parse_answers(body, open_line, &mut errors);
@@ -316,12 +332,17 @@ fn split_general(body: &[Tok]) -> (&[Tok], Option<String>) {
 fn parse_answers(body: &[Tok], line: usize, errors: &mut Vec<GiftError>) -> Option<Answers> {
     let body = trim(body);
     let Some(first) = body.first() else {
-        errors.push(error(line, "essay questions (`{}`) are not supported"));
+        errors.push(error(
+            line,
+            GiftProblem::Unsupported,
+            "essay questions (`{}`) are not supported",
+        ));
         return None;
     };
     if first.is('#') {
         errors.push(error(
             line,
+            GiftProblem::Unsupported,
             "numerical questions (`{#…}`) are not supported",
         ));
         return None;
@@ -334,6 +355,7 @@ fn parse_answers(body: &[Tok], line: usize, errors: &mut Vec<GiftError>) -> Opti
         if feedbacks.len() > 2 {
             errors.push(error(
                 line,
+                GiftProblem::Feedback,
                 "a true/false answer takes at most two feedbacks: `{T#if wrong#if right}`",
             ));
             return None;
@@ -349,14 +371,23 @@ fn parse_answers(body: &[Tok], line: usize, errors: &mut Vec<GiftError>) -> Opti
     if has('~') {
         return choices(body, line, errors);
     }
-    let message = if body.windows(2).any(|w| w[0].is('-') && w[1].is('>')) {
-        "matching questions (`->`) are not supported"
+    let (kind, message) = if body.windows(2).any(|w| w[0].is('-') && w[1].is('>')) {
+        (
+            GiftProblem::Unsupported,
+            "matching questions (`->`) are not supported",
+        )
     } else if has('=') {
-        "short-answer questions (only `=` answers) are not supported"
+        (
+            GiftProblem::Unsupported,
+            "short-answer questions (only `=` answers) are not supported",
+        )
     } else {
-        "no answers: start each answer with `=` (right) or `~` (wrong), or write T or F"
+        (
+            GiftProblem::Missing,
+            "no answers: start each answer with `=` (right) or `~` (wrong), or write T or F",
+        )
     };
-    errors.push(error(line, message));
+    errors.push(error(line, kind, message));
     None
 }
 
@@ -381,6 +412,7 @@ fn choices(body: &[Tok], line: usize, errors: &mut Vec<GiftError>) -> Option<Ans
     if let Some(t) = body[..first].iter().find(|t| !t.is_space()) {
         errors.push(error(
             t.line,
+            GiftProblem::Missing,
             "text before the first answer: each answer starts with `=` or `~`",
         ));
     }
@@ -401,7 +433,7 @@ fn choices(body: &[Tok], line: usize, errors: &mut Vec<GiftError>) -> Option<Ans
             (100.0, answer)
         } else {
             let (weight, answer) = split_weight(answer).unwrap_or_else(|message| {
-                errors.push(error(marker.line, message));
+                errors.push(error(marker.line, GiftProblem::Weight, message));
                 (0.0, answer)
             });
             if weight > 0.0 {
@@ -411,7 +443,11 @@ fn choices(body: &[Tok], line: usize, errors: &mut Vec<GiftError>) -> Option<Ans
         };
         let text = clean_text(answer);
         if text.is_empty() {
-            errors.push(error(marker.line, "an answer has no text"));
+            errors.push(error(
+                marker.line,
+                GiftProblem::Missing,
+                "an answer has no text",
+            ));
         }
         answers.push(GiftAnswer {
             text,
@@ -422,6 +458,7 @@ fn choices(body: &[Tok], line: usize, errors: &mut Vec<GiftError>) -> Option<Ans
     if answers.len() > MAX_OPTIONS {
         errors.push(error(
             line,
+            GiftProblem::TooManyAnswers,
             format!(
                 "a question takes at most {MAX_OPTIONS} answers; this one has {}",
                 answers.len()
@@ -439,6 +476,7 @@ fn choices(body: &[Tok], line: usize, errors: &mut Vec<GiftError>) -> Option<Ans
         if let Some(&second) = right_lines.get(1) {
             errors.push(error(
                 second,
+                GiftProblem::RightAnswers,
                 "a single-choice question has more than one `=` answer; for several \
                  right answers give weights without `=`, like ~%50%",
             ));
@@ -446,6 +484,7 @@ fn choices(body: &[Tok], line: usize, errors: &mut Vec<GiftError>) -> Option<Ans
         for &l in &partial_lines {
             errors.push(error(
                 l,
+                GiftProblem::RightAnswers,
                 "a single-choice question cannot give partial credit (`~%…%` above 0): \
                  mark the one right answer with `=`, or give weights without `=` for \
                  several right answers",
@@ -461,17 +500,20 @@ fn choices(body: &[Tok], line: usize, errors: &mut Vec<GiftError>) -> Option<Ans
         if answers.len() < 2 {
             errors.push(error(
                 line,
+                GiftProblem::RightAnswers,
                 "a multiple-answer question needs at least two answers",
             ));
         } else if positive.is_empty() {
             errors.push(error(
                 line,
+                GiftProblem::RightAnswers,
                 "the answer block has no correct answer: mark it with `=`, or give the \
                  right answers positive weights like ~%50%",
             ));
         } else if (sum - 100.0).abs() > 0.01 {
             errors.push(error(
                 line,
+                GiftProblem::RightAnswers,
                 format!("the positive weights add up to {}%, not 100%", round5(sum)),
             ));
         }

@@ -515,3 +515,16 @@ Escapes\: 1 \= 1 \~ \# \{ \} a\\b c\d {=[plain]yes ~%-50%no}
         assert_eq!(q[0].text, "Keep <b> as written");
     }
 }
+
+#[test]
+fn each_problem_has_the_kind_the_teacher_is_told() {
+    use crate::gift::*;
+    let kind_of = |text: &str| parse(text).unwrap_err()[0].kind;
+    assert_eq!(kind_of("::A Not closed {=yes ~no}"), GiftProblem::Title);
+    assert_eq!(kind_of("::A:: Not closed {=yes ~no"), GiftProblem::Braces);
+    assert_eq!(kind_of("Write about it {}"), GiftProblem::Unsupported);
+    assert_eq!(kind_of("How many? {#3}"), GiftProblem::Unsupported);
+    assert_eq!(kind_of("Pick {~a ~b}"), GiftProblem::RightAnswers);
+    assert_eq!(kind_of("Pick {~%150%a =b}"), GiftProblem::Weight);
+    assert_eq!(kind_of("Pick {=a ~}"), GiftProblem::Missing);
+}

@@ -36,6 +36,16 @@ impl Teacher<'_> {
         Ok(())
     }
 
+    /// Replaces the PIN's hash, keeping the recovery code (the caller checked the
+    /// current PIN first).
+    pub fn change_pin(&mut self, pin_hash: &str) -> Result<()> {
+        self.conn.execute(
+            "UPDATE teacher SET pin_hash = ?1, failed = 0, locked_until = 0 WHERE id = 1",
+            [pin_hash],
+        )?;
+        Ok(())
+    }
+
     /// Checks a PIN (or the recovery code) at `now`, counting wrong tries.
     pub fn check_pin(
         &mut self,
@@ -128,6 +138,7 @@ impl Teacher<'_> {
         let storage = |e: rusqlite::Error| {
             vec![crate::gift::GiftError {
                 line: 0,
+                kind: crate::gift::GiftProblem::Storage,
                 message: e.to_string(),
             }]
         };
@@ -135,6 +146,7 @@ impl Teacher<'_> {
         if parsed.is_empty() {
             return Err(vec![crate::gift::GiftError {
                 line: 1,
+                kind: crate::gift::GiftProblem::Empty,
                 message: "no questions".into(),
             }]);
         }
@@ -169,6 +181,7 @@ impl Teacher<'_> {
                     } else {
                         Err(vec![crate::gift::GiftError {
                             line: 0,
+                            kind: crate::gift::GiftProblem::Gone,
                             message: "this quiz no longer exists".into(),
                         }])
                     }

@@ -784,7 +784,9 @@ test("teacher mode: PIN, a class of 5, codes (one mistyped), tally, shared devic
     await page.click('button.back');
     await page.setInputFiles('[data-input="import-gift"]', { name: "broken.txt", mimeType: "text/plain", buffer: Buffer.from("::A:: Fine {=yes ~no}\n\n::B:: Not closed {=yes ~no\n") });
     await page.waitForSelector("[data-gift-errors]");
-    assert.match(await page.textContent("[data-gift-errors]"), /line 3/);
+    // In the teacher's language and plain words: no English, no Markdown backticks.
+    assert.match(await page.textContent("[data-gift-errors]"), /3 eilutė: riestiniai skliaustai nesudaro poros/);
+    assert.doesNotMatch(await page.textContent("[data-gift-errors]"), /`|line/);
     assert.equal(await page.$("[data-own-quiz]"), null);
     // A file with very many errors lists the first 50 and counts the rest.
     const many = Array.from({ length: 80 }, (_, i) => `::Q${i}:: Not closed {=yes ~no`).join("\n\n");
@@ -828,6 +830,8 @@ test("teacher mode: PIN, a class of 5, codes (one mistyped), tally, shared devic
     assert.match(backup, /"format": "sauga-teacher-backup"/);
     await page.setInputFiles('[data-input="restore"]', { name: "broken.json", mimeType: "application/json", buffer: Buffer.from(backup.replace('"tally"', '"semaphore"')) });
     await page.waitForSelector('[data-backup-result="refused"]');
+    assert.match(await page.textContent("[data-backup-result]"), /^Niekas nepakeista: kopija pakeista arba sugadinta: „8B“ testo būdas/);
+    assert.doesNotMatch(await page.textContent("[data-backup-result]"), /`|session|mode/);
     assert.equal(await page.$('[data-action="restore-confirm"]'), null);
     // A class made after that backup: the restore replaces it, and the copy taken
     // just before the restore brings it back with a tap.
@@ -837,6 +841,11 @@ test("teacher mode: PIN, a class of 5, codes (one mistyped), tally, shared devic
     await page.click('button.back');
     await page.setInputFiles('[data-input="restore"]', { name: "good.json", mimeType: "application/json", buffer: Buffer.from(backup) });
     await page.waitForSelector('[data-action="restore-confirm"]');
+    // The confirmation lists what the file holds and what it replaces, Cancel first.
+    assert.match(await page.textContent("[data-restore-file-holds]"), /^Faile yra: klasių: 1 \(8B\), mokinių: 5, testų: \d+, savų testų: 2\.$/);
+    assert.match(await page.textContent("[data-restore-replaces]"), /klasių: 2 \((8B, 9C|9C, 8B)\)/);
+    assert.deepEqual(await page.$$eval("[data-restore-ask] .row button", (bs) => bs.map((b) => b.dataset.action)), ["restore-cancel", "restore-confirm"]);
+    await shot(page, "teacher-restore-ask-lt");
     await page.click('[data-action="restore-confirm"]');
     await page.waitForSelector('[data-backup-result="ok"]');
     assert.equal(await page.$('button[data-class="9C"]'), null);

@@ -215,7 +215,7 @@ test("tally as a presenter: no right-answer mark before Reveal, +/− saved at o
   });
 });
 
-test("fix what was entered wrong: a pupil renamed and removed with their answers, a session renamed, closed, reopened and deleted, each asked first", async () => {
+test("fix what was entered wrong: a pupil renamed and removed with their answers, a session renamed, closed, reopened and deleted, each asked first; the class as a spreadsheet; Change PIN", async () => {
   await withBrowser("lt-LT", async (page, errors) => {
     await page.goto(url);
     await page.waitForSelector("nav.tabbar");
@@ -291,6 +291,27 @@ test("fix what was entered wrong: a pupil renamed and removed with their answers
     await page.click('[data-action="delete-session-confirm"]');
     await page.waitForSelector('[data-class-title="7A"]');
     assert.equal(await page.$("[data-session]"), null);
+
+    // Change PIN: the current one is asked first; the new one opens teacher mode.
+    await page.click("button.back");
+    await page.click('[data-card="change-pin"] summary');
+    await page.fill('[data-input="current-pin"]', "1111");
+    await page.fill('[data-input="changed-pin"]', "97531");
+    await page.fill('[data-input="changed-pin-repeat"]', "97531");
+    await page.click('[data-action="change-pin"]');
+    await page.waitForSelector('[data-pin-change="refused"]');
+    await page.fill('[data-input="current-pin"]', "2468");
+    await page.click('[data-action="change-pin"]');
+    await page.waitForSelector('[data-pin-change="ok"]');
+    assert.match(await page.textContent('[data-pin-change="ok"]'), /PIN kodas pakeistas/);
+    await page.click('[data-tab="home"]');
+    await page.click('[data-action="home-teacher"]');
+    await page.fill('[data-input="pin"]', "2468");
+    await page.click('[data-action="open-teacher"]');
+    await page.waitForSelector(".lock .error");
+    await page.fill('[data-input="pin"]', "97531");
+    await page.click('[data-action="open-teacher"]');
+    await page.waitForSelector('[data-card="change-pin"]');
     assert.deepEqual(errors, []);
   });
 });

@@ -86,6 +86,30 @@ fn lookups_name_their_language() {
 }
 
 #[test]
+fn every_gift_and_backup_problem_is_told_in_every_language() {
+    let keys = sauga::gift::GiftProblem::ALL
+        .iter()
+        .map(|p| format!("gift.problem.{}", p.code()))
+        .chain(
+            sauga::teacher::BackupProblem::ALL
+                .iter()
+                .map(|p| format!("teacher.backup_problem.{}", p.code())),
+        );
+    for key in keys {
+        for lang in Lang::ALL {
+            let t = table(lang);
+            let text = t
+                .get(&key)
+                .unwrap_or_else(|| panic!("{lang:?} has no {key}"));
+            assert!(
+                !text.contains('`'),
+                "{lang:?} {key}: no Markdown in messages"
+            );
+        }
+    }
+}
+
+#[test]
 fn every_topic_has_a_name_in_every_language() {
     for lang in Lang::ALL {
         let t = table(lang);

@@ -460,3 +460,21 @@ fn oversized_input_is_refused_with_a_reason_and_writes_nothing() {
     ));
     assert!(t.pupils(class).unwrap().is_empty(), "nothing was added");
 }
+
+#[test]
+fn a_changed_pin_opens_the_old_one_does_not_and_the_recovery_code_stays() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut t = store.teacher();
+    t.set_pin("h:1234", "h:EARY3Y5Q7K").unwrap();
+    t.check_pin("0000", 0, verify).unwrap();
+    t.change_pin("h:9876").unwrap();
+    assert_eq!(t.check_pin("9876", 1, verify).unwrap(), PinCheck::Open);
+    assert!(matches!(
+        t.check_pin("1234", 2, verify).unwrap(),
+        PinCheck::Wrong { .. }
+    ));
+    assert_eq!(
+        t.check_pin("EARY3Y5Q7K", 3, verify).unwrap(),
+        PinCheck::Recovered
+    );
+}

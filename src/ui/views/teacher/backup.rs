@@ -4,33 +4,90 @@ use dioxus::prelude::*;
 
 use super::*;
 use crate::platform;
-use crate::ui::state::use_ctx;
+use crate::teacher::{RestoreError, Summary};
+use crate::ui::state::{use_ctx, Ctx};
+
+/// Why a backup cannot be restored, in the teacher's language and plain words.
+fn restore_problem(ctx: &Ctx, e: &RestoreError) -> String {
+    match e {
+        RestoreError::NotJson { line, column, .. } if *line > 0 => ctx.t_with(
+            "teacher.restore_not_json",
+            &[("line", &line.to_string()), ("column", &column.to_string())],
+        ),
+        RestoreError::NotJson { .. } | RestoreError::NotABackup => {
+            ctx.t("teacher.restore_not_backup")
+        }
+        RestoreError::TooNew(_) => ctx.t("teacher.restore_too_new"),
+        RestoreError::Invalid { class, problem, .. } => ctx.t_with(
+            "teacher.restore_invalid",
+            &[
+                ("class", class),
+                (
+                    "what",
+                    &ctx.t(&format!("teacher.backup_problem.{}", problem.code())),
+                ),
+            ],
+        ),
+        RestoreError::Storage(why) => ctx.t_with("teacher.restore_storage", &[("why", why)]),
+    }
+}
+
+/// What a backup holds, in a sentence: classes (the first few named), pupils,
+/// sessions, own quizzes.
+fn summary_text(ctx: &Ctx, s: &Summary) -> String {
+    let mut names = s
+        .classes
+        .iter()
+        .take(5)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if s.classes.len() > 5 {
+        names.push_str(", …");
+    }
+    if names.is_empty() {
+        names.push('—');
+    }
+    ctx.t_with(
+        "teacher.backup_summary",
+        &[
+            ("classes", &s.classes.len().to_string()),
+            ("names", &names),
+            ("pupils", &s.pupils.to_string()),
+            ("sessions", &s.sessions.to_string()),
+            ("quizzes", &s.own_quizzes.to_string()),
+        ],
+    )
+}
 
 /// Back up all teacher data to one file, and restore it (all or nothing).
 #[component]
 pub(super) fn BackupCard() -> Element {
     let ctx = use_ctx();
     let mut message = use_signal(|| None::<(bool, String)>);
-    let mut confirm = use_signal(|| None::<String>);
-    // A backup's text, read from a chosen or a listed file: checked whole, then the
-    // teacher confirms.
+    // A checked backup waiting for the teacher's yes: its text, what it holds, and
+    // what is here now (which it would replace).
+    let mut confirm = use_signal(|| None::<(String, Summary, Summary)>);
     let mut consider = move |text: Result<String, String>| match text {
         Ok(text) => match crate::teacher::check_backup(&text) {
             Ok(b) => {
-                confirm.set(Some(text));
-                message.set(Some((
-                    true,
-                    ctx.t_with(
-                        "teacher.restore_ready",
-                        &[("n", &b.classes.len().to_string())],
-                    ),
-                )));
+                let here = ctx
+                    .teacher_read(|t| t.backup())
+                    .ok()
+                    .and_then(|json| crate::teacher::check_backup(&json).ok())
+                    .map(|b| b.summary())
+                    .unwrap_or_default();
+                message.set(None);
+                confirm.set(Some((text, b.summary(), here)));
             }
             Err(err) => {
                 confirm.set(None);
                 message.set(Some((
                     false,
-                    ctx.t_with("teacher.restore_refused", &[("why", &err.to_string())]),
+                    ctx.t_with(
+                        "teacher.restore_refused",
+                        &[("why", &restore_problem(&ctx, &err))],
+                    ),
                 )));
             }
         },
@@ -108,20 +165,28 @@ pub(super) fn BackupCard() -> Element {
                     }
                 }
             }
-            if let Some(text) = confirm() {
-                button { class: "btn danger", "data-action": "restore-confirm",
-                    onclick: move |_| {
-                        // What is here now is kept first, so a restore can be undone.
-                        ctx.auto_backup("restore");
-                        let result = ctx.teacher_write(|t| Ok(t.restore(&text)));
-                        confirm.set(None);
-                        message.set(Some(match result {
-                            Ok(Ok(n)) => (true, ctx.t_with("teacher.restored", &[("n", &n.to_string())])),
-                            Ok(Err(e)) => (false, ctx.t_with("teacher.restore_refused", &[("why", &e.to_string())])),
-                            Err(e) => (false, e.to_string()),
-                        }));
-                    },
-                    {ctx.t("teacher.restore_confirm")}
+            if let Some((text, file, here)) = confirm() {
+                div { class: "confirm stack", role: "alert", "data-restore-ask": "true",
+                    p { "data-restore-file-holds": "true", {ctx.t_with("teacher.restore_file_holds", &[("what", &summary_text(&ctx, &file))])} }
+                    p { strong { "data-restore-replaces": "true", {ctx.t_with("teacher.restore_replaces", &[("what", &summary_text(&ctx, &here))])} } }
+                    p { class: "small", {ctx.t("teacher.restore_kept_first")} }
+                    div { class: "row",
+                        button { class: "btn", "data-action": "restore-cancel", onclick: move |_| confirm.set(None), {ctx.t("settings.cancel")} }
+                        button { class: "btn danger", "data-action": "restore-confirm",
+                            onclick: move |_| {
+                                // What is here now is kept first, so a restore can be undone.
+                                ctx.auto_backup("restore");
+                                let result = ctx.teacher_write(|t| Ok(t.restore(&text)));
+                                confirm.set(None);
+                                message.set(Some(match result {
+                                    Ok(Ok(n)) => (true, ctx.t_with("teacher.restored", &[("n", &n.to_string())])),
+                                    Ok(Err(e)) => (false, ctx.t_with("teacher.restore_refused", &[("why", &restore_problem(&ctx, &e))])),
+                                    Err(e) => (false, e.to_string()),
+                                }));
+                            },
+                            {ctx.t("teacher.restore_confirm")}
+                        }
+                    }
                 }
             }
             if let Some((ok, m)) = message() {

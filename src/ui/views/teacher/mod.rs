@@ -293,6 +293,81 @@ fn Classes() -> Element {
         }
         OwnQuizzes {}
         BackupCard {}
+        ChangePin {}
+    }
+}
+
+/// "Change PIN": the current PIN (its wrong tries count as at the gate), then the new
+/// one twice. The recovery code stays as it was.
+#[component]
+fn ChangePin() -> Element {
+    let ctx = use_ctx();
+    let mut current = use_signal(String::new);
+    let mut first = use_signal(String::new);
+    let mut second = use_signal(String::new);
+    let mut message = use_signal(|| None::<(bool, String)>);
+    rsx! {
+        details { class: "card", "data-card": "change-pin",
+            summary { {ctx.t("teacher.change_pin")} }
+            form { class: "stack",
+                onsubmit: move |e: FormEvent| {
+                    e.prevent_default();
+                    let (old, a, b) = (current(), first(), second());
+                    if !teacher::pin_is_valid(&a) {
+                        message.set(Some((false, ctx.t("teacher.pin_rule"))));
+                        return;
+                    }
+                    if a != b {
+                        message.set(Some((false, ctx.t("privacy.mismatch"))));
+                        return;
+                    }
+                    current.set(String::new());
+                    match ctx.teacher_write(|t| t.check_pin(&old, platform::now_unix(), crate::passcode::verify)) {
+                        Ok(PinCheck::Open) => {}
+                        Ok(PinCheck::Recovered) | Ok(PinCheck::NotSet) => {
+                            message.set(Some((false, ctx.t("teacher.change_pin_current"))));
+                            return;
+                        }
+                        Ok(other) => {
+                            message.set(ctx.refusal_of(other, true).map(|m| (false, m)));
+                            return;
+                        }
+                        Err(e) => {
+                            message.set(Some((false, e.to_string())));
+                            return;
+                        }
+                    }
+                    let saved = crate::passcode::hash(&a, &platform::random_bytes(16))
+                        .map_err(|e| e.to_string())
+                        .and_then(|h| ctx.teacher_write(|t| t.change_pin(&h)).map_err(|e| e.to_string()));
+                    match saved {
+                        Ok(()) => {
+                            first.set(String::new());
+                            second.set(String::new());
+                            message.set(Some((true, ctx.t("teacher.pin_changed"))));
+                        }
+                        Err(e) => message.set(Some((false, e))),
+                    }
+                },
+                label { span { {ctx.t("teacher.current_pin")} }
+                    input { class: "passcode", r#type: "password", inputmode: "numeric", autocomplete: "current-password", "data-input": "current-pin",
+                        value: "{current}", oninput: move |e: FormEvent| current.set(e.value()) }
+                }
+                label { span { {ctx.t("teacher.new_pin")} }
+                    input { class: "passcode", r#type: "password", inputmode: "numeric", autocomplete: "new-password", "data-input": "changed-pin",
+                        value: "{first}", oninput: move |e: FormEvent| first.set(e.value()) }
+                }
+                label { span { {ctx.t("teacher.repeat_pin")} }
+                    input { class: "passcode", r#type: "password", inputmode: "numeric", autocomplete: "new-password", "data-input": "changed-pin-repeat",
+                        value: "{second}", oninput: move |e: FormEvent| second.set(e.value()) }
+                }
+                p { class: "muted small", {ctx.t("teacher.change_pin_recovery")} }
+                button { class: "btn primary", r#type: "submit", "data-action": "change-pin", {ctx.t("teacher.change_pin")} }
+                if let Some((ok, m)) = message() {
+                    p { class: if ok { "done-banner" } else { "error" }, role: if ok { "status" } else { "alert" }, "data-pin-change": if ok { "ok" } else { "refused" }, "{m}" }
+                }
+            }
+        }
     }
 }
 

@@ -6,9 +6,24 @@ use super::*;
 use crate::platform;
 use crate::teacher::{self, Draft, FormError};
 
+use crate::ui::state::{use_ctx, Ctx};
+
 /// Import errors listed on screen; the rest are counted.
 const SHOWN_ERRORS: usize = 50;
-use crate::ui::state::{use_ctx, Ctx};
+
+/// A GIFT problem as the teacher reads it: its kind in the screen's language, with its
+/// line where it has one (the English detail stays in the error for logs).
+fn gift_problem(ctx: &Ctx, e: &crate::gift::GiftError) -> String {
+    let what = ctx.t(&format!("gift.problem.{}", e.kind.code()));
+    if e.line == 0 {
+        what
+    } else {
+        ctx.t_with(
+            "gift.on_line",
+            &[("line", &e.line.to_string()), ("what", &what)],
+        )
+    }
+}
 
 /// The teacher's own quizzes: written or pasted as Moodle GIFT, imported from a GIFT
 /// file, exported to one; and any built-in quiz exported to GIFT for Moodle.
@@ -36,7 +51,7 @@ pub(super) fn OwnQuizzes() -> Element {
             editing.set(None);
             note.set(Some(ctx.t("save.saved")));
         }
-        Ok(Err(list)) => errors.set(list.iter().map(|e| e.to_string()).collect()),
+        Ok(Err(list)) => errors.set(list.iter().map(|e| gift_problem(&ctx, e)).collect()),
         Err(e) => errors.set(vec![e.to_string()]),
     };
     let mut export = move |name: String, text: String| {
@@ -272,7 +287,7 @@ fn OwnQuizForm(
                                 let gift = crate::gift::write(&questions);
                                 match ctx.teacher_write(|t| Ok(t.save_own_quiz(id, &title(), lang, &gift, platform::now_unix()))) {
                                     Ok(Ok(_)) => on_close.call(()),
-                                    Ok(Err(errors)) => problem.set(Some(errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; "))),
+                                    Ok(Err(errors)) => problem.set(Some(errors.iter().map(|e| gift_problem(&ctx, e)).collect::<Vec<_>>().join(" "))),
                                     Err(e) => problem.set(Some(e.to_string())),
                                 }
                             }
