@@ -143,7 +143,7 @@ fn PinSetup(recovery: Signal<Option<String>>) -> Element {
                         return;
                     }
                     if a != b {
-                        error.set(Some(ctx.t("privacy.mismatch")));
+                        error.set(Some(ctx.t("teacher.pin_mismatch")));
                         return;
                     }
                     let code = teacher::recovery_code(&platform::random_bytes(teacher::RECOVERY_LEN));
@@ -318,7 +318,7 @@ fn ChangePin() -> Element {
                         return;
                     }
                     if a != b {
-                        message.set(Some((false, ctx.t("privacy.mismatch"))));
+                        message.set(Some((false, ctx.t("teacher.pin_mismatch"))));
                         return;
                     }
                     current.set(String::new());
