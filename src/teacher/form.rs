@@ -20,6 +20,43 @@ pub enum FormError {
     RightOptions(usize),
 }
 
+impl FormError {
+    /// The same problem, said of question `n` (1-based).
+    fn at(self, n: usize) -> FormError {
+        match self {
+            FormError::Empty => FormError::Empty,
+            FormError::NoText(_) => FormError::NoText(n),
+            FormError::TwoOptions(_) => FormError::TwoOptions(n),
+            FormError::RightOptions(_) => FormError::RightOptions(n),
+        }
+    }
+
+    /// The question it is about (1-based), if one.
+    pub fn question(self) -> Option<usize> {
+        match self {
+            FormError::Empty => None,
+            FormError::NoText(n) | FormError::TwoOptions(n) | FormError::RightOptions(n) => Some(n),
+        }
+    }
+}
+
+/// Every question's first problem, in order, for the form's error summary (empty
+/// when the form can be saved).
+pub fn form_problems(drafts: &[Draft]) -> Vec<FormError> {
+    if drafts.is_empty() {
+        return vec![FormError::Empty];
+    }
+    drafts
+        .iter()
+        .enumerate()
+        .filter_map(|(i, d)| {
+            drafts_to_gift(std::slice::from_ref(d))
+                .err()
+                .map(|e| e.at(i + 1))
+        })
+        .collect()
+}
+
 /// One option being edited.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct DraftOption {
@@ -223,5 +260,30 @@ mod tests {
             vec![scenario, several, statement],
             "saved GIFT opens in the form as it was typed"
         );
+    }
+}
+
+#[cfg(test)]
+mod summary_tests {
+    use super::*;
+
+    #[test]
+    fn the_summary_names_every_question_with_a_problem() {
+        assert_eq!(form_problems(&[]), [FormError::Empty]);
+        let mut fine = Draft::new(GiftKind::Single);
+        fine.text = "Kas gali padėti?".into();
+        fine.options[0] = DraftOption {
+            text: "Pagalbos linija".into(),
+            correct: true,
+            feedback: String::new(),
+        };
+        fine.options[1].text = "Niekas".into();
+        let no_text = Draft::new(GiftKind::Single);
+        let mut no_right = fine.clone();
+        no_right.options[0].correct = false;
+        let problems = form_problems(&[fine.clone(), no_text, no_right]);
+        assert_eq!(problems, [FormError::NoText(2), FormError::RightOptions(3)]);
+        assert_eq!(problems[1].question(), Some(3));
+        assert!(form_problems(&[fine]).is_empty());
     }
 }

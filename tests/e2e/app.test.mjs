@@ -805,8 +805,20 @@ test("teacher mode: PIN, a class of 5, codes (one mistyped), tally, shared devic
     await page.fill('[data-draft="0"] [data-draft-option="0"] [data-input="option-text"]', "Pagalbos linija");
     await page.fill('[data-draft="0"] [data-draft-option="0"] [data-input="option-feedback"]', "Taip, ji dirba visą parą.");
     await page.fill('[data-draft="0"] [data-draft-option="1"] [data-input="option-text"]', "Niekas");
+    // Every field has a visible label; the question type fills the width of a phone.
+    const unlabelled = await page.$$eval("[data-form] textarea, [data-form] select, [data-form] input:not([type=checkbox])", (fields) =>
+      fields.filter((f) => !f.closest("label")?.querySelector("span")?.textContent.trim()).length);
+    assert.equal(unlabelled, 0, "fields without a visible label");
+    const [selectWidth, draftWidth] = await page.$eval('[data-draft="0"] [data-input="draft-kind"]', (s) => [s.getBoundingClientRect().width, s.closest("fieldset").clientWidth]);
+    assert.ok(selectWidth > draftWidth * 0.8, `type select ${selectWidth}px of ${draftWidth}px`);
     await page.click('[data-action="form-save"]');
     await page.waitForSelector("[data-form-problem]");
+    // The error summary on top names the question, takes the focus, and leads to it.
+    assert.match(await page.textContent("[data-form-problem]"), /Testo dar negalima išsaugoti/);
+    await page.waitForFunction(() => document.activeElement?.dataset.formProblem === "true");
+    await shot(page, "teacher-form-problem-lt");
+    await page.click('[data-problem-question="1"]');
+    assert.equal(await page.evaluate(() => document.activeElement.closest("[data-draft]")?.dataset.draft), "0");
     await page.check('[data-draft="0"] [data-draft-option="0"] [data-input="option-right"]');
     await page.click('[data-action="form-save"]');
     await page.waitForSelector('[data-own-quiz="Formos testas"]');

@@ -197,53 +197,104 @@ fn OwnQuizForm(
     let lang = (ctx.lang)();
     let mut title = use_signal(|| title);
     let mut drafts = use_signal(|| drafts);
-    let mut problem = use_signal(|| None::<String>);
+    // The form's problems, listed at its top (GOV.UK's error summary); `saving` is a
+    // problem the storage gave (the form itself was fine).
+    let mut problems = use_signal(Vec::<FormError>::new);
+    let mut saving = use_signal(|| None::<String>);
     let kinds = [
         (GiftKind::Single, "teacher.kind.single"),
         (GiftKind::Multiple, "teacher.kind.multiple"),
         (GiftKind::TrueFalse, "teacher.kind.true_false"),
     ];
+    // The summary takes the focus when it appears, so a screen reader reads it.
+    use_effect(move || {
+        if !problems().is_empty() || saving().is_some() {
+            crate::ui::js::focus("[data-form-problem]");
+        }
+    });
+    let has_problem = |qi: usize| problems().iter().any(|p| p.question() == Some(qi + 1));
     rsx! {
         div { class: "stack own-form", "data-form": "own-quiz",
+            if !problems().is_empty() || saving().is_some() {
+                div { class: "error-summary", role: "alert", tabindex: "-1", "data-form-problem": "true",
+                    h2 { {ctx.t("teacher.form_problems_title")} }
+                    ul {
+                        for (i, p) in problems().into_iter().enumerate() {
+                            li { key: "{i}",
+                                if let Some(n) = p.question() {
+                                    button { class: "inline-link", r#type: "button", "data-problem-question": "{n}",
+                                        onclick: move |_| crate::ui::js::focus(&format!("[data-draft=\"{}\"] [data-input=draft-text]", n - 1)),
+                                        {form_error(&ctx, p)}
+                                    }
+                                } else {
+                                    {form_error(&ctx, p)}
+                                }
+                            }
+                        }
+                        if let Some(m) = saving() {
+                            li { "{m}" }
+                        }
+                    }
+                }
+            }
             label { span { {ctx.t("teacher.quiz_title")} }
                 input { class: "search", "data-input": "form-title", value: "{title}", oninput: move |e: FormEvent| title.set(e.value()) }
             }
             for (qi, d) in drafts().into_iter().enumerate() {
-                fieldset { key: "{qi}", class: "card draft", "data-draft": "{qi}",
+                fieldset { key: "{qi}", class: if has_problem(qi) { "card draft has-problem" } else { "card draft" }, "data-draft": "{qi}",
                     legend { {ctx.t_with("teacher.form_question", &[("n", &(qi + 1).to_string())])} }
-                    select { "aria-label": ctx.t("teacher.form_kind"), "data-input": "draft-kind",
-                        onchange: move |e: FormEvent| {
-                            let kind = match e.value().as_str() { "multiple" => GiftKind::Multiple, "true-false" => GiftKind::TrueFalse, _ => GiftKind::Single };
-                            drafts.write()[qi].kind = kind;
-                        },
-                        for (k, key) in kinds {
-                            option {
-                                value: match k { GiftKind::Single => "single", GiftKind::Multiple => "multiple", GiftKind::TrueFalse => "true-false" },
-                                selected: k == d.kind,
-                                {ctx.t(key)}
+                    label { class: "field",
+                        span { {ctx.t("teacher.form_kind")} }
+                        select { class: "wide-select", "data-input": "draft-kind",
+                            onchange: move |e: FormEvent| {
+                                let kind = match e.value().as_str() { "multiple" => GiftKind::Multiple, "true-false" => GiftKind::TrueFalse, _ => GiftKind::Single };
+                                drafts.write()[qi].kind = kind;
+                            },
+                            for (k, key) in kinds {
+                                option {
+                                    value: match k { GiftKind::Single => "single", GiftKind::Multiple => "multiple", GiftKind::TrueFalse => "true-false" },
+                                    selected: k == d.kind,
+                                    {ctx.t(key)}
+                                }
                             }
                         }
                     }
                     if d.kind == GiftKind::Single {
-                        textarea { class: "search", rows: "2", "aria-label": ctx.t("teacher.form_situation"), placeholder: ctx.t("teacher.form_situation"),
-                            "data-input": "draft-situation", value: "{d.situation}", oninput: move |e: FormEvent| drafts.write()[qi].situation = e.value() }
+                        label { class: "field",
+                            span { {ctx.t("teacher.form_situation")} }
+                            textarea { class: "search", rows: "2", "data-input": "draft-situation", value: "{d.situation}",
+                                oninput: move |e: FormEvent| drafts.write()[qi].situation = e.value() }
+                        }
                     }
-                    textarea { class: "search", rows: "2", "aria-label": ctx.t("teacher.form_text"), placeholder: ctx.t("teacher.form_text"),
-                        "data-input": "draft-text", value: "{d.text}", oninput: move |e: FormEvent| drafts.write()[qi].text = e.value() }
+                    label { class: "field",
+                        span { {ctx.t("teacher.form_text")} }
+                        textarea { class: "search", rows: "2", "data-input": "draft-text", value: "{d.text}",
+                            oninput: move |e: FormEvent| drafts.write()[qi].text = e.value() }
+                    }
                     if d.kind == GiftKind::TrueFalse {
                         label { class: "switch",
                             input { r#type: "checkbox", checked: d.statement_true, onchange: move |e: FormEvent| drafts.write()[qi].statement_true = e.checked() }
                             span { {ctx.t("teacher.form_true")} }
                         }
-                        input { class: "search", placeholder: ctx.t("teacher.form_feedback_right"), "aria-label": ctx.t("teacher.form_feedback_right"),
-                            value: "{d.feedback_right}", oninput: move |e: FormEvent| drafts.write()[qi].feedback_right = e.value() }
-                        input { class: "search", placeholder: ctx.t("teacher.form_feedback_wrong"), "aria-label": ctx.t("teacher.form_feedback_wrong"),
-                            value: "{d.feedback_wrong}", oninput: move |e: FormEvent| drafts.write()[qi].feedback_wrong = e.value() }
+                        label { class: "field",
+                            span { {ctx.t("teacher.form_feedback_right")} }
+                            textarea { class: "search", rows: "2", value: "{d.feedback_right}", oninput: move |e: FormEvent| drafts.write()[qi].feedback_right = e.value() }
+                        }
+                        label { class: "field",
+                            span { {ctx.t("teacher.form_feedback_wrong")} }
+                            textarea { class: "search", rows: "2", value: "{d.feedback_wrong}", oninput: move |e: FormEvent| drafts.write()[qi].feedback_wrong = e.value() }
+                        }
                     } else {
                         for (oi, o) in d.options.iter().enumerate() {
-                            div { key: "{oi}", class: "draft-option", "data-draft-option": "{oi}",
+                            fieldset { key: "{oi}", class: "draft-option", "data-draft-option": "{oi}",
+                                legend { {ctx.t_with("teacher.form_answer_n", &[("n", &(oi + 1).to_string())])} }
+                                label { class: "field",
+                                    span { {ctx.t("teacher.form_option_text")} }
+                                    textarea { class: "search", rows: "2", "data-input": "option-text", value: "{o.text}",
+                                        oninput: move |e: FormEvent| drafts.write()[qi].options[oi].text = e.value() }
+                                }
                                 label { class: "switch",
-                                    input { r#type: "checkbox", checked: o.correct, "aria-label": ctx.t("teacher.form_right"), "data-input": "option-right",
+                                    input { r#type: "checkbox", checked: o.correct, "data-input": "option-right",
                                         onchange: move |e: FormEvent| {
                                             let mut all = drafts.write();
                                             let single = all[qi].kind == GiftKind::Single;
@@ -257,38 +308,46 @@ fn OwnQuizForm(
                                         } }
                                     span { {ctx.t("teacher.form_right")} }
                                 }
-                                input { class: "search", placeholder: ctx.t("teacher.form_option"), "aria-label": ctx.t("teacher.form_option"), "data-input": "option-text",
-                                    value: "{o.text}", oninput: move |e: FormEvent| drafts.write()[qi].options[oi].text = e.value() }
-                                input { class: "search", placeholder: ctx.t("teacher.form_feedback"), "aria-label": ctx.t("teacher.form_feedback"), "data-input": "option-feedback",
-                                    value: "{o.feedback}", oninput: move |e: FormEvent| drafts.write()[qi].options[oi].feedback = e.value() }
+                                label { class: "field",
+                                    span { {ctx.t("teacher.form_feedback")} }
+                                    textarea { class: "search", rows: "2", "data-input": "option-feedback", value: "{o.feedback}",
+                                        oninput: move |e: FormEvent| drafts.write()[qi].options[oi].feedback = e.value() }
+                                }
                             }
                         }
                         if d.options.len() < crate::quiz::MAX_OPTIONS {
                             button { class: "btn small", onclick: move |_| drafts.write()[qi].options.push(teacher::DraftOption::default()), {ctx.t("teacher.form_add_option")} }
                         }
                     }
-                    textarea { class: "search", rows: "2", "aria-label": ctx.t("teacher.form_general"), placeholder: ctx.t("teacher.form_general"),
-                        "data-input": "draft-general", value: "{d.general}", oninput: move |e: FormEvent| drafts.write()[qi].general = e.value() }
+                    label { class: "field",
+                        span { {ctx.t("teacher.form_general")} }
+                        textarea { class: "search", rows: "2", "data-input": "draft-general", value: "{d.general}",
+                            oninput: move |e: FormEvent| drafts.write()[qi].general = e.value() }
+                    }
                     button { class: "btn small", onclick: move |_| { drafts.write().remove(qi); }, {ctx.t("teacher.remove")} }
                 }
             }
             div { class: "row",
                 button { class: "btn", "data-action": "form-add-question", onclick: move |_| drafts.write().push(Draft::new(GiftKind::Single)), {ctx.t("teacher.form_add_question")} }
             }
-            if let Some(p) = problem() {
-                p { class: "error", role: "alert", "data-form-problem": "true", "{p}" }
-            }
             div { class: "row",
                 button { class: "btn primary", "data-action": "form-save",
                     onclick: move |_| {
-                        match teacher::drafts_to_gift(&drafts()).map_err(|e| form_error(&ctx, e)) {
-                            Err(p) => problem.set(Some(p)),
+                        saving.set(None);
+                        let found = teacher::form_problems(&drafts());
+                        if !found.is_empty() {
+                            problems.set(found);
+                            return;
+                        }
+                        problems.set(Vec::new());
+                        match teacher::drafts_to_gift(&drafts()) {
+                            Err(e) => problems.set(vec![e]),
                             Ok(questions) => {
                                 let gift = crate::gift::write(&questions);
                                 match ctx.teacher_write(|t| Ok(t.save_own_quiz(id, &title(), lang, &gift, platform::now_unix()))) {
                                     Ok(Ok(_)) => on_close.call(()),
-                                    Ok(Err(errors)) => problem.set(Some(errors.iter().map(|e| gift_problem(&ctx, e)).collect::<Vec<_>>().join(" "))),
-                                    Err(e) => problem.set(Some(e.to_string())),
+                                    Ok(Err(errors)) => saving.set(Some(errors.iter().map(|e| gift_problem(&ctx, e)).collect::<Vec<_>>().join(" "))),
+                                    Err(e) => saving.set(Some(e.to_string())),
                                 }
                             }
                         }
