@@ -80,6 +80,20 @@ test("25 result codes in class: the next pupil is chosen, Enter saves, one tap e
     assert.ok(perPupil <= 3, `${perPupil} taps per pupil`);
     console.log(`# 25 codes: ${taps} taps (${perPupil.toFixed(2)} per pupil), ${seconds.toFixed(1)} s as typed by the test`);
 
+    // On a laptop: pupils × questions beside the reports; on a phone it is left out.
+    assert.ok(!(await page.isVisible("[data-grid]")), "no grid on a phone");
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.waitForSelector("[data-grid]", { state: "visible" });
+    const grid = await page.$eval("[data-grid]", (g) => g.getBoundingClientRect().toJSON());
+    const report = await page.$eval('[data-report="session"]', (r) => r.getBoundingClientRect().toJSON());
+    assert.ok(grid.right <= report.left + 1 && Math.abs(grid.top - report.top) < 5, `grid ${JSON.stringify(grid)} beside report ${JSON.stringify(report)}`);
+    assert.equal((await page.$$("[data-grid-pupil]")).length, 25);
+    const firstRow = await page.$$eval('[data-grid-pupil="1"] td', (tds) => tds.map((td) => td.dataset.cell));
+    assert.equal(firstRow.filter((c) => c === "right").length, fixture.right[0]);
+    assert.equal(firstRow.length, fixture.questions);
+    await shot(page, "codes-laptop-grid-lt");
+    await page.setViewportSize({ width: 360, height: 740 });
+
     // Pupil #3 given #4's code by mistake: asked, replaced, then undone.
     const scoreOf = (n) => page.textContent(`[data-score-pupil="${n}"] td:last-child`);
     const before3 = await scoreOf(3);
@@ -127,6 +141,12 @@ test("25 result codes in class: the next pupil is chosen, Enter saves, one tap e
     await page.emulateMedia({ media: "screen" });
     await page.click("button.back");
     await page.waitForSelector('[data-class-title="7A"]');
+    // The hardest questions: one tap from the class, on screen without scrolling.
+    await page.click('[data-jump="hardest"]');
+    await page.waitForFunction(() => document.activeElement?.id === "report-hardest");
+    const hardest = await page.$eval("#report-hardest", (h) => h.getBoundingClientRect().top);
+    assert.ok(hardest >= 0 && hardest < 740 - 150, `the hardest questions at ${hardest}px`);
+    assert.ok(await page.isVisible("[data-difficult]"));
     await page.emulateMedia({ media: "print" });
     assert.match(await page.textContent("[data-print-header]"), /^7A · \d{4}-\d{2}-\d{2}$/);
     assert.equal(await page.$$eval("main button", (es) => es.filter((e) => e.offsetParent !== null).length), 0);
@@ -312,6 +332,18 @@ test("fix what was entered wrong: a pupil renamed and removed with their answers
     await page.fill('[data-input="pin"]', "97531");
     await page.click('[data-action="open-teacher"]');
     await page.waitForSelector('[data-card="change-pin"]');
+    // From unlocked to a running session of another quiz: the class, the quiz (a
+    // select: open and choose), Start: 4 taps.
+    let taps = 0;
+    await page.click('button[data-class="7A"]');
+    taps += 1;
+    const otherQuiz = await page.$eval('[data-input="quiz"]', (s) => [...s.options].map((o) => o.value).find((v) => v !== s.value));
+    await page.selectOption('[data-input="quiz"]', otherQuiz);
+    taps += 2;
+    await page.click('[data-action="start-session"]');
+    taps += 1;
+    await page.waitForSelector('[data-entry="codes"]');
+    assert.ok(taps <= 4, `${taps} taps from unlocking to a session`);
     assert.deepEqual(errors, []);
   });
 });

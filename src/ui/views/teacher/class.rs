@@ -217,6 +217,17 @@ pub fn ClassView(id: i64) -> Element {
                 button { class: "btn small", "data-action": "delete", onclick: move |_| confirm_delete.set(true), {ctx.t("teacher.delete")} }
             }
         }
+        if !sessions.is_empty() {
+            // The reports a teacher looks for most, one tap away.
+            nav { class: "row jump no-print", "aria-label": ctx.t("teacher.jump_label"),
+                for (target, key) in [("hardest", "teacher.difficult"), ("topics", "teacher.topics"), ("trend", "teacher.trend")] {
+                    button { key: "{target}", class: "btn small", "data-jump": "{target}",
+                        onclick: move |_| crate::ui::js::focus(&format!("#report-{target}")),
+                        {ctx.t(key)}
+                    }
+                }
+            }
+        }
         section { class: "card",
             h2 { {ctx.t_with("teacher.pupils", &[("n", &pupils.len().to_string())])} }
             p { class: "note", {ctx.t("teacher.no_names")} }
@@ -307,7 +318,7 @@ pub fn ClassView(id: i64) -> Element {
                 }
             }
             section { class: "card report", "data-report": "class",
-                h2 { {ctx.t("teacher.trend")} }
+                h2 { id: "report-trend", tabindex: "-1", {ctx.t("teacher.trend")} }
                 TrendChart { points: trend.iter().map(|(sid, p)| {
                     let date = sessions.iter().find(|s| s.id == *sid)
                         .map(|s| crate::dates::Date::from_unix(s.started_at).to_string())
@@ -330,14 +341,14 @@ pub fn ClassView(id: i64) -> Element {
                         }
                     }
                 }
-                h2 { {ctx.t("teacher.topics")} }
+                h2 { id: "report-topics", tabindex: "-1", {ctx.t("teacher.topics")} }
                 if topics.is_empty() {
                     p { class: "muted", {ctx.t("teacher.no_data")} }
                 }
                 for t in topics {
                     Bar { key: "{t.tag}", label: t.name, percent: t.percent, note: format!("{}/{}", t.right, t.answered) }
                 }
-                h2 { {ctx.t("teacher.difficult")} }
+                h2 { id: "report-hardest", tabindex: "-1", {ctx.t("teacher.difficult")} }
                 ol { class: "difficult",
                     for r in hard.iter().take(5) {
                         if let Some(q) = questions.get(&r.key) {

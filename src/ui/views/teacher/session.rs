@@ -174,6 +174,10 @@ pub fn SessionView(id: i64) -> Element {
         }
         }
         if !kiosk {
+            div { class: "session-columns",
+            if session.mode != Mode::Tally {
+                PupilGrid { session: session.clone(), pupils: pupils.clone(), answers: answers.clone() }
+            }
             section { class: "card report", "data-report": "session",
                 // Tallies have no per-pupil scores.
                 if !scores.is_empty() {
@@ -239,6 +243,58 @@ pub fn SessionView(id: i64) -> Element {
                 }
                 if let Some(m) = exported() {
                     p { class: "muted", "data-exported": "true", "{m}" }
+                }
+            }
+            }
+        }
+    }
+}
+
+/// Pupils × questions at a glance, beside the reports on a laptop (≥ 1024 px wide;
+/// hidden on a phone, where the reports alone fit): ✓ right, ✗ wrong, empty not
+/// answered, each also said in words for screen readers.
+#[component]
+fn PupilGrid(
+    session: Session,
+    pupils: Vec<teacher::Pupil>,
+    answers: Vec<teacher::AnswerRow>,
+) -> Element {
+    let ctx = use_ctx();
+    let by: std::collections::BTreeMap<(i64, &str), bool> = answers
+        .iter()
+        .filter(|a| a.session_id == session.id)
+        .map(|a| ((a.pupil_id, &*a.question_key), a.correct))
+        .collect();
+    let (right_word, wrong_word, none_word) = (
+        ctx.t("teacher.right"),
+        ctx.t("teacher.wrong"),
+        ctx.t("teacher.not_answered"),
+    );
+    rsx! {
+        section { class: "card pupil-grid-card", "data-grid": "pupils-questions",
+            h2 { {ctx.t("teacher.grid")} }
+            table { class: "pupil-grid",
+                thead {
+                    tr {
+                        th { scope: "col", {ctx.t("teacher.pupil")} }
+                        for (i, _) in session.questions.iter().enumerate() {
+                            th { key: "{i}", scope: "col", "Q{i + 1}" }
+                        }
+                    }
+                }
+                tbody {
+                    for p in pupils.iter() {
+                        tr { key: "{p.id}", "data-grid-pupil": "{p.number}",
+                            th { scope: "row", "{p.label()}" }
+                            for (i, k) in session.questions.iter().enumerate() {
+                                match by.get(&(p.id, k.as_str())) {
+                                    Some(true) => rsx! { td { key: "{i}", class: "cell-right", "aria-label": "{right_word}", "data-cell": "right", "✓" } },
+                                    Some(false) => rsx! { td { key: "{i}", class: "cell-wrong", "aria-label": "{wrong_word}", "data-cell": "wrong", "✗" } },
+                                    None => rsx! { td { key: "{i}", "aria-label": "{none_word}", "data-cell": "none", "" } },
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }
