@@ -101,6 +101,21 @@ const screens = [
     await p.click("[data-session] >> nth=0");
     await p.waitForSelector('[data-entry="codes"]');
   }],
+  ["tally presenter, revealed", async (p) => {
+    await openTeacher(p);
+    await p.click('button[data-class="7A"]');
+    await p.click('[data-mode="tally"]');
+    await p.click('[data-action="start-session"]');
+    await p.click('[data-tally-plus="0"]');
+    await p.click('[data-action="reveal"]');
+    await p.waitForSelector('[data-right="true"]');
+  }],
+  ["quiz builder with its error summary", async (p) => {
+    await openTeacher(p);
+    await p.click('[data-action="new-own"]');
+    await p.click('[data-action="form-save"]');
+    await p.waitForSelector("[data-form-problem]");
+  }],
 ];
 
 /** Teacher mode, unlocked with the PIN `setUpTeacher` set. */

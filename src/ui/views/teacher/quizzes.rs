@@ -159,9 +159,9 @@ pub(super) fn OwnQuizzes() -> Element {
                     }
                 }
             }
-            h3 { {ctx.t("teacher.export_builtin")} }
+            h3 { id: "export-builtin-title", {ctx.t("teacher.export_builtin")} }
             div { class: "row",
-                select { "data-input": "export-quiz", onchange: move |e: FormEvent| export_choice.set(e.value()),
+                select { "data-input": "export-quiz", "aria-labelledby": "export-builtin-title", onchange: move |e: FormEvent| export_choice.set(e.value()),
                     for q in ctx.catalog().quizzes.iter().chain(ctx.catalog().final_quiz.iter()) {
                         option { key: "{q.id}", value: "{q.id}", selected: q.id == export_choice(), {quiz_title(&ctx, q)} }
                     }
