@@ -114,6 +114,9 @@ pub struct Filter {
     pub always_open: bool,
     pub abroad: bool,
     pub query: String,
+    /// Each category's name as the screens show it (in every language), so a search
+    /// finds services by their group's name too.
+    pub category_names: Vec<(Category, String)>,
 }
 
 impl Filter {
@@ -149,10 +152,17 @@ pub fn matches(s: &Service, f: &Filter) -> bool {
     if q.is_empty() {
         return true;
     }
-    let in_text = Lang::ALL.iter().any(|&l| {
-        s.name.get(l).to_lowercase().contains(&q)
-            || s.description.get(l).to_lowercase().contains(&q)
-    });
+    let mut texts: Vec<&str> = Lang::ALL
+        .iter()
+        .flat_map(|&l| [s.name.get(l).as_str(), s.description.get(l).as_str()])
+        .collect();
+    texts.extend(
+        f.category_names
+            .iter()
+            .filter(|(c, _)| s.categories.contains(c))
+            .map(|(_, name)| name.as_str()),
+    );
+    let in_text = super::search::query_matches(&q, &texts);
     let q_digits = digits(&q);
     let in_numbers = q_digits.len() >= 3
         && s.phones.iter().any(|p| {
@@ -193,6 +203,16 @@ pub fn grouped<'a>(services: &'a [Service], f: &Filter) -> Vec<(Category, Vec<&'
 /// The emergency service(s), always shown first and never filtered away.
 pub fn emergency(services: &[Service]) -> Vec<&Service> {
     services.iter().filter(|s| s.is_emergency()).collect()
+}
+
+/// The national trafficking helpline: the first trafficking service open day and night
+/// with a number for callers in the country (Help shows it right under 112).
+pub fn national_helpline(services: &[Service]) -> Option<&Service> {
+    services.iter().find(|s| {
+        s.categories.contains(&Category::Trafficking)
+            && s.always_open
+            && s.phones.iter().any(|p| !p.abroad)
+    })
 }
 
 // ---- loading and checking -------------------------------------------------------

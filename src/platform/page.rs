@@ -64,6 +64,28 @@ export function watch_keys_and_idle() {
   }, true);
   setInterval(() => send("idle:" + Math.floor((Date.now() - last) / 1000)), 5000);
 }
+// Back inside Sauga: one history entry stands for every screen behind the current
+// one. Back pops it ("back" to the app, which goes back one screen and asks for it
+// again while screens are left). There is never more than one, so quick exit can take
+// it back first and leave no page of Sauga behind the neutral one.
+let inner = false;
+let leaving = false;
+window.addEventListener("popstate", () => {
+  if (leaving) { location.replace("calc.html"); return; }
+  if (inner) { inner = false; send("back"); }
+});
+export function set_history_depth(depth) {
+  if (depth > 0 && !inner && !leaving) { history.pushState({ sauga: 1 }, ""); inner = true; }
+}
+export function leave_history() {
+  if (!inner) return false;
+  inner = false;
+  leaving = true;
+  history.back();
+  // If the browser does not report the step back, leave anyway.
+  setTimeout(() => location.replace("calc.html"), 1500);
+  return true;
+}
 export function set_lang(code) {
   document.documentElement.lang = code;
   try { localStorage.setItem("sauga.lang", code); } catch (e) {}
@@ -187,6 +209,10 @@ export function speech_stop() { stopReading(); }
         fn js_watch_keys_and_idle();
         #[wasm_bindgen(js_name = set_lang)]
         fn js_set_lang(code: &str);
+        #[wasm_bindgen(js_name = set_history_depth)]
+        fn js_set_history_depth(depth: u32);
+        #[wasm_bindgen(js_name = leave_history)]
+        fn js_leave_history() -> bool;
         #[wasm_bindgen(js_name = focus_screen_top)]
         fn js_focus_screen_top();
         #[wasm_bindgen(js_name = copy_text)]
@@ -239,6 +265,13 @@ export function speech_stop() { stopReading(); }
         js_set_lang(code);
         true
     }
+    pub fn set_history_depth(depth: u32) -> bool {
+        js_set_history_depth(depth);
+        true
+    }
+    pub fn leave_history() -> bool {
+        js_leave_history()
+    }
     pub fn focus_screen_top() -> bool {
         js_focus_screen_top();
         true
@@ -285,6 +318,12 @@ mod imp {
     pub fn set_lang(_code: &str) -> bool {
         false
     }
+    pub fn set_history_depth(_depth: u32) -> bool {
+        false
+    }
+    pub fn leave_history() -> bool {
+        false
+    }
     pub fn focus_screen_top() -> bool {
         false
     }
@@ -311,10 +350,16 @@ pub use imp::copy_text;
 pub use imp::focus_first;
 /// Scrolls to the top and moves focus to the screen's heading.
 pub use imp::focus_screen_top;
+/// Before quick exit: takes Sauga's history entry back, then leaves for the neutral
+/// page (true); false when there is none (leave at once).
+pub use imp::leave_history;
 /// The next message of [`watch_keys_and_idle`]'s watcher (`exit`, `idle:SECONDS`).
 pub use imp::next_event;
 /// Opens the print dialog.
 pub use imp::print;
+/// Keeps one history entry for the screens behind the current one (`depth` of them);
+/// Back then reports `back` through [`next_event`].
+pub use imp::set_history_depth;
 /// The page's `lang` follows the app; the static first screen uses it next time.
 pub use imp::set_lang;
 /// The page's title (the neutral title where chosen).

@@ -102,10 +102,10 @@ export async function fetch_text(url) {
   if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
   return await r.text();
 }
-export function leave() {
+export function leave(now) {
   try { if (window.speechSynthesis) speechSynthesis.cancel(); } catch (e) {}
   try { sessionStorage.clear(); } catch (e) {}
-  location.replace("calc.html");
+  if (now) location.replace("calc.html");
 }
 export function download(name, bytes, mime) {
   const url = URL.createObjectURL(new Blob([bytes.slice()], { type: mime }));
@@ -138,7 +138,7 @@ extern "C" {
     fn ask_persistent_storage();
     #[wasm_bindgen(js_name = random_bytes)]
     fn js_random_bytes(n: usize) -> Vec<u8>;
-    fn leave();
+    fn leave(now: bool);
     #[wasm_bindgen(catch)]
     async fn fetch_text(url: &str) -> Result<JsValue, JsValue>;
     fn download(name: &str, bytes: &[u8], mime: &str);
@@ -295,7 +295,10 @@ pub fn random_bytes(n: usize) -> Vec<u8> {
 }
 
 pub fn quick_exit() -> bool {
-    leave();
+    // With a history entry of Sauga's, it is taken back first and the neutral page
+    // replaces the one before it, so Back cannot reach Sauga.
+    let stepped = super::page::leave_history();
+    leave(!stepped);
     true
 }
 

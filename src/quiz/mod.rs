@@ -181,6 +181,18 @@ pub fn score(answers: &[Answered]) -> Score {
     }
 }
 
+/// The result code of a finished attempt (the answers in question order, whatever
+/// order they were asked in), or `None` if the quiz cannot make one.
+pub fn result_code(quiz: &Quiz, answers: &[Answered]) -> Option<String> {
+    let mut in_order: Vec<&Answered> = answers.iter().collect();
+    in_order.sort_by_key(|a| a.question);
+    let code_answers: Vec<resultcode::Answer> = in_order
+        .iter()
+        .map(|a| a.chosen.iter().map(|&i| i as u8).collect())
+        .collect();
+    resultcode::encode(&quiz.id, quiz.version, &quiz.slots(), &code_answers).ok()
+}
+
 // ---- seeded shuffle ----------------------------------------------------------------
 
 /// A small deterministic generator (SplitMix64): the same seed gives the same order,

@@ -46,6 +46,8 @@ pub(super) const MIGRATIONS: &[&str] = &[
     // 6: sessions the teacher has renamed or closed.
     "ALTER TABLE session ADD COLUMN title TEXT NOT NULL DEFAULT '';
     ALTER TABLE session ADD COLUMN closed INTEGER NOT NULL DEFAULT 0 CHECK (closed IN (0, 1));",
+    // 7: each attempt's result code, so a pupil can show it again later.
+    "ALTER TABLE quiz_attempt ADD COLUMN code TEXT CHECK (code IS NULL OR length(code) <= 64);",
 ];
 
 /// Teacher mode: the PIN, classes, pupils, sessions, answers, tallies (migration 4).

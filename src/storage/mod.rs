@@ -17,7 +17,7 @@ mod progress;
 mod settings;
 mod teacher;
 
-pub use progress::{ModuleProgress, Progress, QuizStats};
+pub use progress::{Attempt, LatestResult, ModuleProgress, Progress, QuizStats};
 pub use settings::{TextSize, Theme};
 pub use teacher::Teacher;
 
@@ -347,19 +347,35 @@ mod tests {
     fn quiz_attempts_and_review_boxes() {
         let mut s = Store::open_in_memory().unwrap();
         let mut review = crate::quiz::Review::default();
+        let at = |right, code| Attempt {
+            quiz_id: "m",
+            version: 1,
+            right,
+            total: 8,
+            code,
+        };
         review.record("m/q1", false);
-        s.record_attempt("m", 1, 5, 8, &review, 10).unwrap();
+        s.record_attempt(&at(5, Some("AAA")), &review, 10).unwrap();
         review.record("m/q1", true);
-        s.record_attempt("m", 1, 7, 8, &review, 11).unwrap();
-        s.record_attempt("m", 1, 6, 8, &review, 12).unwrap();
+        s.record_attempt(&at(7, Some("BBB")), &review, 11).unwrap();
+        s.record_attempt(&at(6, Some("CCC")), &review, 12).unwrap();
+        // An attempt without a code (a quiz that cannot make one) leaves the last code.
+        s.record_attempt(&at(2, None), &review, 13).unwrap();
         let stats = s.quiz_stats().unwrap();
         assert_eq!(
             stats["m"],
             QuizStats {
-                attempts: 3,
+                attempts: 4,
                 best_right: 7,
-                best_total: 8
-            }
+                best_total: 8,
+                latest: Some(super::progress::LatestResult {
+                    code: "CCC".into(),
+                    right: 6,
+                    total: 8,
+                    at: 12
+                }),
+            },
+            "the latest code is kept, not the best"
         );
         assert_eq!(s.review().unwrap(), review);
         review.record("m/q1", true);

@@ -21,6 +21,29 @@ pub struct QuizStats {
     pub attempts: usize,
     pub best_right: usize,
     pub best_total: usize,
+    /// The latest attempt that has a result code, to show the teacher again.
+    pub latest: Option<LatestResult>,
+}
+
+/// A finished quiz attempt to record.
+#[derive(Clone, Copy, Debug)]
+pub struct Attempt<'a> {
+    pub quiz_id: &'a str,
+    pub version: u8,
+    pub right: usize,
+    pub total: usize,
+    /// Its result code, when the quiz makes one.
+    pub code: Option<&'a str>,
+}
+
+/// A quiz's latest attempt with its result code.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LatestResult {
+    pub code: String,
+    pub right: usize,
+    pub total: usize,
+    /// When (Unix seconds).
+    pub at: i64,
 }
 
 /// Progress in every module the user has opened, by module id.
@@ -111,17 +134,21 @@ impl Store {
     /// transaction.
     pub fn record_attempt(
         &mut self,
-        quiz_id: &str,
-        version: u8,
-        right: usize,
-        total: usize,
+        attempt: &Attempt<'_>,
         review: &crate::quiz::Review,
         now: i64,
     ) -> Result<()> {
+        let Attempt {
+            quiz_id,
+            version,
+            right,
+            total,
+            code,
+        } = *attempt;
         let tx = self.conn.transaction()?;
         tx.execute(
-            "INSERT INTO quiz_attempt (quiz_id, version, right, total, at) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![quiz_id, i64::from(version), right as i64, total as i64, now],
+            "INSERT INTO quiz_attempt (quiz_id, version, right, total, at, code) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![quiz_id, i64::from(version), right as i64, total as i64, now, code],
         )?;
         Store::write_review(&tx, review)?;
         tx.commit()?;
@@ -174,10 +201,33 @@ impl Store {
                     attempts: r.get::<_, i64>(1)? as usize,
                     best_right: r.get::<_, i64>(3)? as usize,
                     best_total: r.get::<_, i64>(4)? as usize,
+                    latest: None,
                 },
             ))
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut stats: BTreeMap<String, QuizStats> = rows.collect::<rusqlite::Result<_>>()?;
+        let mut latest = self.conn.prepare(
+            "SELECT quiz_id, code, right, total, at FROM quiz_attempt a
+             WHERE code IS NOT NULL AND id = (SELECT MAX(id) FROM quiz_attempt b WHERE b.quiz_id = a.quiz_id AND b.code IS NOT NULL)",
+        )?;
+        let rows = latest.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                LatestResult {
+                    code: r.get(1)?,
+                    right: r.get::<_, i64>(2)? as usize,
+                    total: r.get::<_, i64>(3)? as usize,
+                    at: r.get(4)?,
+                },
+            ))
+        })?;
+        for row in rows {
+            let (quiz, result) = row?;
+            if let Some(s) = stats.get_mut(&quiz) {
+                s.latest = Some(result);
+            }
+        }
+        Ok(stats)
     }
 
     /// Forgets every page read, module completed and checklist tick. Settings stay.

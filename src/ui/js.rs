@@ -32,6 +32,11 @@ window.addEventListener("keyup", (e) => {
   if (shifts.length >= 3) { shifts = []; dioxus.send("exit"); }
 }, true);
 setInterval(() => dioxus.send("idle:" + Math.floor((Date.now() - last) / 1000)), 5000);
+// Back (Android's button in the mobile web view) inside Sauga: one history entry
+// stands for the screens behind the current one (see `set_history_depth`).
+window.addEventListener("popstate", () => {
+  if (window.saugaInner) { window.saugaInner = false; dioxus.send("back"); }
+});
 await new Promise(() => {});
 "#;
 
@@ -58,6 +63,17 @@ pub fn watch_keys_and_idle() -> Watcher {
         Watcher(None)
     } else {
         Watcher(Some(document::eval(WATCH_JS)))
+    }
+}
+
+/// Keeps one history entry while there are screens to go back to, so the browser's
+/// and Android's Back button goes back one screen inside Sauga (reported as `back`).
+pub fn set_history_depth(depth: usize) {
+    let depth = u32::try_from(depth).unwrap_or(u32::MAX);
+    if !page::set_history_depth(depth) && depth > 0 {
+        let _ = document::eval(
+            "if (!window.saugaInner) { history.pushState({ sauga: 1 }, ''); window.saugaInner = true; }",
+        );
     }
 }
 

@@ -12,6 +12,7 @@ use super::views::learn::{LessonPage, ModuleList, ModuleOverview};
 use super::views::library::{Facts, Glossary, TermSheet};
 use super::views::privacy::{Calculator, Intro, LockScreen};
 use super::views::quiz::{Practice, QuizRun, SelfCheckRun};
+use super::views::results::MyResults;
 use super::views::settings::Settings;
 use super::views::teacher::{ClassView, SessionView, TeacherHome};
 use crate::lang::{self, Lang};
@@ -247,6 +248,7 @@ pub fn Shell(
                         Screen::Facts => rsx! { Facts {} },
                         Screen::Quiz(id) => rsx! { QuizRun { id } },
                         Screen::Practice => rsx! { Practice {} },
+                        Screen::Results => rsx! { MyResults {} },
                         Screen::SelfCheck => rsx! { SelfCheckRun {} },
                         Screen::Teacher => rsx! { TeacherHome {} },
                         Screen::Class(id) => rsx! { ClassView { id } },
@@ -274,6 +276,8 @@ fn watch_keys_and_idle(ctx: Ctx) {
         while let Some(message) = watcher.next().await {
             if message == "exit" {
                 ctx.quick_exit();
+            } else if message == "back" {
+                ctx.back();
             } else if let Some(seconds) = message
                 .strip_prefix("idle:")
                 .and_then(|s| s.parse::<u64>().ok())
@@ -373,6 +377,7 @@ fn Nav() -> Element {
         | Screen::Glossary(_)
         | Screen::Facts
         | Screen::Quiz(_)
+        | Screen::Results
         | Screen::Practice => 1,
         Screen::SelfCheck => 0,
         Screen::Help => 2,

@@ -12,6 +12,7 @@ use crate::platform;
 use crate::storage::{Progress, Store, TextSize, Theme};
 
 mod guarded;
+mod nav;
 
 /// Which screen is showing. Kept in memory only: no URL, so nothing a pupil reads
 /// lands in the browser's history (see ARCHITECTURE.md).
@@ -34,6 +35,8 @@ pub enum Screen {
     Quiz(String),
     /// Practise questions answered wrongly before.
     Practice,
+    /// Every quiz's latest result code.
+    Results,
     /// Teacher mode: the PIN gate, then the classes.
     Teacher,
     /// A class in teacher mode.
@@ -42,6 +45,17 @@ pub enum Screen {
     Session(i64),
     /// The private self-check; nothing of it is stored.
     SelfCheck,
+}
+
+/// How many screens Back can go back through.
+pub const TRAIL: usize = 50;
+
+/// Where a pupil left a quiz: its attempt (the order's seed), and the answers so far.
+#[derive(Clone, Debug, PartialEq)]
+pub struct QuizProgress {
+    pub quiz_id: String,
+    pub round: usize,
+    pub answers: Vec<crate::quiz::Answered>,
 }
 
 /// Whether the latest change is safely stored.
@@ -124,6 +138,13 @@ pub struct Ctx {
     pub teacher_new_pin: Signal<bool>,
     /// Bumped after every teacher-data write, so teacher screens read again.
     pub teacher_rev: Signal<u64>,
+    /// A quiz left in the middle (for Help or another tab), offered to resume; in
+    /// memory only, dropped by the lock and quick exit.
+    pub quiz_progress: Signal<Option<QuizProgress>>,
+    /// A pupil has the teacher's device (shared-device session): Back does nothing.
+    pub kiosk: Signal<bool>,
+    /// The screens behind the current one, for Back (at most [`TRAIL`]).
+    trail: Signal<Vec<Screen>>,
     /// Best score and attempts per quiz.
     pub quiz_stats: Signal<std::collections::BTreeMap<String, crate::storage::QuizStats>>,
     /// Questions to practise again.
@@ -186,6 +207,9 @@ impl Ctx {
                 teacher_open: Signal::new(false),
                 teacher_new_pin: Signal::new(false),
                 teacher_rev: Signal::new(0),
+                quiz_progress: Signal::new(None),
+                trail: Signal::new(Vec::new()),
+                kiosk: Signal::new(false),
                 review: Signal::new(s.review().unwrap_or_default()),
                 content: Signal::new(content),
                 content_problem: Signal::new(None),
@@ -205,35 +229,6 @@ impl Ctx {
 
     pub fn t_with(&self, key: &str, args: &[(&str, &str)]) -> String {
         lang::tr_with((self.lang)(), key, args)
-    }
-
-    pub fn go(&self, screen: Screen) {
-        // Reading aloud stops on leaving the screen.
-        platform::page::stop_speech();
-        // Leaving a session is a safe moment for an automatic backup.
-        if let Screen::Session(_) = *self.screen.peek() {
-            if !matches!(screen, Screen::Session(_)) {
-                self.auto_backup("session");
-            }
-        }
-        // Leaving teacher mode locks it: pupils on a shared device see no class data.
-        if !matches!(
-            screen,
-            Screen::Teacher | Screen::Class(_) | Screen::Session(_)
-        ) {
-            let mut open = self.teacher_open;
-            if *open.peek() {
-                open.set(false);
-            }
-            let mut new_pin = self.teacher_new_pin;
-            if *new_pin.peek() {
-                new_pin.set(false);
-            }
-        }
-        let mut s = self.screen;
-        s.set(screen);
-        let mut term = self.term;
-        term.set(None);
     }
 
     /// Shows a glossary term in a sheet over the current page.
@@ -360,6 +355,11 @@ impl Ctx {
 
     pub fn lock(&self) {
         platform::page::stop_speech();
+        // A quiz in the middle is not offered again after the lock, nor any screen
+        // behind this one.
+        let mut progress = self.quiz_progress;
+        progress.set(None);
+        self.forget_trail();
         // Locking also closes teacher mode: the passcode does not open class data.
         let mut open = self.teacher_open;
         open.set(false);
@@ -374,6 +374,9 @@ impl Ctx {
     /// Quick exit: leave for a neutral page (web) or screen (desktop, mobile). All
     /// state in memory goes with the app; nothing unsaved survives.
     pub fn quick_exit(&self) {
+        let mut progress = self.quiz_progress;
+        progress.set(None);
+        self.forget_trail();
         if !platform::quick_exit() {
             let mut exited = self.exited;
             exited.set(true);
@@ -434,11 +437,15 @@ impl Ctx {
             }
         }
         let score = crate::quiz::score(answers);
+        let code = crate::quiz::result_code(quiz, answers);
         let r = self.store.peek().0.borrow_mut().record_attempt(
-            &quiz.id,
-            quiz.version,
-            score.right,
-            score.total.max(1),
+            &crate::storage::Attempt {
+                quiz_id: &quiz.id,
+                version: quiz.version,
+                right: score.right,
+                total: score.total.max(1),
+                code: code.as_deref(),
+            },
             &review.peek(),
             platform::now_unix(),
         );

@@ -335,6 +335,14 @@ fn help_in_every_language_112_first_links_and_dates() {
             "{lang:?}: 112 is not first"
         );
         assert!(html.contains("href=\"tel:112\""));
+        // The national trafficking helpline right under 112, before the filters.
+        let hotline = html
+            .find("data-hotline=\"nappz-helpline\"")
+            .expect("the helpline under 112");
+        assert!(
+            hotline > first && hotline < html.find("data-filters").unwrap(),
+            "{lang:?}"
+        );
         for s in services {
             let at = html
                 .find(&format!("data-service=\"{}\"", s.id))
@@ -674,7 +682,17 @@ fn quizzes_in_every_language() {
 fn best_scores_show_on_the_module_list() {
     let mut store = seen_store(Lang::Uk);
     store
-        .record_attempt("safe-online", 1, 7, 9, &sauga::quiz::Review::default(), 1)
+        .record_attempt(
+            &sauga::storage::Attempt {
+                quiz_id: "safe-online",
+                version: 1,
+                right: 7,
+                total: 9,
+                code: None,
+            },
+            &sauga::quiz::Review::default(),
+            1,
+        )
         .unwrap();
     let html = render_shell(store, Screen::Learn);
     assert!(html.contains("data-best=\"7/9\""));

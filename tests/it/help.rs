@@ -57,6 +57,11 @@ fn the_fixture_and_the_shipped_directory_pass() {
         .iter()
         .find(|s| s.phones.iter().any(|p| p.number == "+37080091119"))
         .unwrap();
+    // Help shows it right under 112.
+    assert_eq!(
+        sauga::content::help::national_helpline(&shipped.help).map(|s| &s.id),
+        Some(&nappz.id)
+    );
     assert!(nappz
         .phones
         .iter()

@@ -9,23 +9,50 @@ use crate::lang::Lang;
 use crate::ui::components::icons::{Icon, Svg};
 use crate::ui::state::use_ctx;
 
+/// "Call 0 800 91119", the number held together (no-break spaces): it never wraps.
+pub(crate) fn call_label(ctx: &crate::ui::state::Ctx, display: &str) -> String {
+    ctx.t_with("help.call", &[("number", &display.replace(' ', "\u{a0}"))])
+}
+
 #[component]
 pub fn Help() -> Element {
     let ctx = use_ctx();
     let mut filter = use_signal(Filter::default);
-    let f = filter();
+    let mut f = filter();
+    // A search finds services by their group's name too, in any language.
+    f.category_names = help::Category::ALL
+        .iter()
+        .flat_map(|&c| {
+            Lang::ALL.map(|l| {
+                (
+                    c,
+                    crate::lang::tr(l, &format!("help.category.{}", c.code())),
+                )
+            })
+        })
+        .collect();
     let services = &ctx.catalog().help;
     let lang_label = |l: Option<Lang>| {
         l.map(|l| l.native_name().to_string())
             .unwrap_or_else(|| ctx.t("help.any"))
     };
+    let national = help::national_helpline(services).cloned();
+    let narrowing = f.is_narrowing();
     rsx! {
         h1 { {ctx.t("help.title")} }
-        p { class: "lead", {ctx.t("help.intro")} }
+        // 112 and the national trafficking helpline, both on the first screen.
         for s in help::emergency(services) {
             EmergencyCard { service: s.clone() }
         }
-        section { class: "card filters",
+        if let Some(s) = national {
+            HotlineCard { service: s }
+        }
+        p { class: "lead", {ctx.t("help.intro")} }
+        details { class: "card filters", "data-filters": "true",
+            summary { "data-action": "filters",
+                {ctx.t("help.filter")}
+                if narrowing { " · " {ctx.t("help.filter_on")} }
+            }
             label { class: "switch",
                 input {
                     r#type: "checkbox",
@@ -96,7 +123,20 @@ pub fn HelpList(filter: Filter) -> Element {
     let narrowing = filter.is_narrowing();
     rsx! {
         if groups.is_empty() {
-            p { class: "card muted", "data-empty": "true", {ctx.t("help.none")} }
+            // Nothing found: what to do instead, from the directory itself.
+            div { class: "card", "data-empty": "true",
+                p { strong { {ctx.t("help.none")} } }
+                if let Some(s) = help::national_helpline(&ctx.catalog().help) {
+                    p { "data-empty-advice": "true",
+                        {ctx.t_with("help.none_advice", &[
+                            ("name", s.name.get((ctx.lang)())),
+                            ("number", &s.phones.iter().find(|p| !p.abroad).map(|p| p.display.replace(' ', "\u{a0}")).unwrap_or_default()),
+                            ("languages", &s.languages.iter().map(|l| l.native_name()).collect::<Vec<_>>().join(", ")),
+                        ])}
+                    }
+                }
+                p { {ctx.t("help.none_112")} }
+            }
         }
         for (cat, list) in groups {
             section { class: "help-group", key: "{cat.code()}", "data-category": cat.code(),
@@ -124,7 +164,26 @@ fn EmergencyCard(service: Service) -> Element {
             }
             for p in service.phones.iter() {
                 a { class: "btn call-112", href: p.tel_href(), "data-tel": "{p.number}",
-                    {ctx.t_with("help.call", &[("number", &p.display)])}
+                    {call_label(&ctx, &p.display)}
+                }
+            }
+            Checked { service: service.clone() }
+        }
+    }
+}
+
+/// The national trafficking helpline, under 112: its name, hours and the call button.
+#[component]
+fn HotlineCard(service: Service) -> Element {
+    let ctx = use_ctx();
+    let lang = (ctx.lang)();
+    rsx! {
+        section { class: "hotline", "data-hotline": "{service.id}",
+            h2 { {service.name.get(lang).clone()} }
+            p { {service.description.get(lang).clone()} }
+            for p in service.phones.iter().filter(|p| !p.abroad) {
+                a { class: "btn primary call-hotline", href: p.tel_href(), "data-tel": "{p.number}",
+                    {call_label(&ctx, &p.display)}
                 }
             }
             Checked { service: service.clone() }
@@ -156,7 +215,7 @@ fn ServiceCard(service: Service, abroad: bool) -> Element {
                 for p in service.phones_for(abroad) {
                     div { class: "phone", key: "{p.number}",
                         a { class: "btn primary", href: p.tel_href(), "data-tel": "{p.number}",
-                            {ctx.t_with("help.call", &[("number", &p.display)])}
+                            {call_label(&ctx, &p.display)}
                         }
                         {
                             let number = p.display.clone();

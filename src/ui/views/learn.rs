@@ -81,6 +81,12 @@ pub fn ModuleList() -> Element {
                     Svg { icon: Icon::ArrowRight }
                 }
             }
+            if (ctx.quiz_stats)().values().any(|s| s.latest.is_some()) {
+                button { class: "btn wide", "data-action": "open-results", onclick: move |_| ctx.go(Screen::Results),
+                    span { {ctx.t("quiz.my_results")} }
+                    Svg { icon: Icon::ArrowRight }
+                }
+            }
             if !(ctx.review)().boxes.is_empty() {
                 button { class: "btn wide", "data-action": "practise", onclick: move |_| ctx.go(Screen::Practice),
                     span { {ctx.t_with("practice.open", &[("n", &(ctx.review)().boxes.len().to_string())])} }
@@ -239,18 +245,30 @@ pub fn ModuleOverview(id: String) -> Element {
                 {
                     let quiz_id = quiz.id.clone();
                     let stats = (ctx.quiz_stats)().get(&quiz.id).cloned();
+                    let review = (ctx.review)();
+                    let mistakes_here = quiz.questions.iter().any(|q| review.boxes.contains_key(&q.key()));
                     rsx! {
                         section { class: "card quiz-card",
                             h2 { {ctx.t("quiz.title")} }
                             p { class: "muted", {ctx.t_with("quiz.about", &[("n", &quiz.questions.len().to_string())])} }
-                            if let Some(s) = stats {
+                            if let Some(s) = stats.clone() {
                                 p { class: "meta", "data-best": "{s.best_right}/{s.best_total}",
                                     {ctx.t_with("quiz.best", &[("right", &s.best_right.to_string()), ("total", &s.best_total.to_string()), ("n", &s.attempts.to_string())])}
                                 }
                             }
+                            // The latest code stays here, to show the teacher later.
+                            if let Some(latest) = stats.and_then(|s| s.latest) {
+                                crate::ui::views::results::LatestCode { latest }
+                            }
                             button { class: "btn primary wide", "data-action": "start-quiz", onclick: move |_| ctx.go(Screen::Quiz(quiz_id.clone())),
                                 span { {ctx.t("quiz.start")} }
                                 Svg { icon: Icon::ArrowRight }
+                            }
+                            if mistakes_here {
+                                button { class: "btn wide", "data-action": "practise", onclick: move |_| ctx.go(Screen::Practice),
+                                    span { {ctx.t("practice.start")} }
+                                    Svg { icon: Icon::ArrowRight }
+                                }
                             }
                         }
                     }

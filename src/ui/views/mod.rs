@@ -6,5 +6,6 @@ pub(crate) mod learn;
 pub(crate) mod library;
 pub(crate) mod privacy;
 pub(crate) mod quiz;
+pub(crate) mod results;
 pub(crate) mod settings;
 pub(crate) mod teacher;

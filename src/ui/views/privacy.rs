@@ -78,7 +78,7 @@ pub fn LockScreen() -> Element {
 pub fn Intro() -> Element {
     let ctx = use_ctx();
     rsx! {
-        div { class: "overlay", role: "dialog", "aria-modal": "true", "aria-labelledby": "intro-title",
+        div { class: "overlay intro-overlay", role: "dialog", "aria-modal": "true", "aria-labelledby": "intro-title",
             section { class: "card intro",
                 h2 { id: "intro-title", {ctx.t("intro.title")} }
                 p { {ctx.t("intro.shared")} }

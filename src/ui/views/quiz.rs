@@ -11,6 +11,7 @@ use crate::ui::components::icons::{Icon, Svg};
 use crate::ui::components::qr::QrCode;
 use crate::ui::components::read_aloud::ReadAloud;
 use crate::ui::state::{use_ctx, Screen};
+use crate::ui::views::results::ShowCode;
 
 /// One question: choose, then see right or wrong with the reasons, then go on.
 #[component]
@@ -32,6 +33,12 @@ fn QuestionCard(
     let multiple = question.kind == QuestionKind::Multiple;
     let correct = question.correct_set();
     let right = answered() && question.is_right(&chosen());
+    // The explanation comes into view (above the tab bar) once the answer is given.
+    use_effect(move || {
+        if answered() {
+            crate::ui::js::focus("[data-verdict]");
+        }
+    });
     rsx! {
         article { class: "question", "data-question": "{question.key()}", "data-kind": question.kind.code(),
             if let Some(s) = &question.scenario {
@@ -83,6 +90,18 @@ fn QuestionCard(
                                     }
                                 },
                                 span { {o.text.get(lang).clone()} }
+                                // After answering, each option says what it is, in words
+                                // and an icon as well as its colour.
+                                if answered() && (is_chosen || o.correct) {
+                                    span { class: "option-mark", "data-mark": match (is_chosen, o.correct) { (true, true) => "chosen-right", (true, false) => "chosen-wrong", _ => "missed-right" },
+                                        Svg { icon: if o.correct { Icon::Check } else { Icon::Close } }
+                                        match (is_chosen, o.correct) {
+                                            (true, true) => ctx.t("quiz.mark_chosen_right"),
+                                            (true, false) => ctx.t("quiz.mark_chosen_wrong"),
+                                            _ => ctx.t("quiz.mark_missed_right"),
+                                        }
+                                    }
+                                }
                             }
                         }
                     }
@@ -101,12 +120,31 @@ fn QuestionCard(
                 }
             }
             if answered() {
-                div { class: if right { "verdict right" } else { "verdict wrong" }, role: "status", "data-verdict": if right { "right" } else { "wrong" },
+                div { class: if right { "verdict right" } else { "verdict wrong" }, role: "status", tabindex: "-1", "data-verdict": if right { "right" } else { "wrong" },
                     strong { if right { {ctx.t("quiz.right")} } else { {ctx.t("quiz.wrong")} } }
-                    for i in order.iter().copied().filter(|i| chosen().contains(i) || (!right && correct.contains(i))) {
-                        p { key: "{i}", class: "feedback",
-                            if correct.contains(&i) { Svg { icon: Icon::Check } }
-                            {question.options[i].feedback.get(lang).clone()}
+                    // The pupil's own answer and why first, then what was right.
+                    for i in order.iter().copied().filter(|i| chosen().contains(i)) {
+                        p { key: "y{i}", class: "feedback", "data-feedback": if correct.contains(&i) { "chosen-right" } else { "chosen-wrong" },
+                            Svg { icon: if correct.contains(&i) { Icon::Check } else { Icon::Close } }
+                            span {
+                                strong { {ctx.t("quiz.your_answer")} " " {question.options[i].text.get(lang).clone()} }
+                                if !question.options[i].feedback.get(lang).is_empty() {
+                                    " — " {question.options[i].feedback.get(lang).clone()}
+                                }
+                            }
+                        }
+                    }
+                    if !right {
+                        for i in order.iter().copied().filter(|i| correct.contains(i) && !chosen().contains(i)) {
+                            p { key: "r{i}", class: "feedback", "data-feedback": "missed-right",
+                                Svg { icon: Icon::Check }
+                                span {
+                                    strong { {if multiple { ctx.t("quiz.also_right") } else { ctx.t("quiz.the_right_answer") }} " " {question.options[i].text.get(lang).clone()} }
+                                    if !question.options[i].feedback.get(lang).is_empty() {
+                                        " — " {question.options[i].feedback.get(lang).clone()}
+                                    }
+                                }
+                            }
                         }
                     }
                     if !question.general.get(lang).is_empty() {
@@ -136,6 +174,40 @@ pub fn QuizRun(id: String) -> Element {
     let mut step = use_signal(|| 0usize);
     let mut answers = use_signal(Vec::<Answered>::new);
     let mut done = use_signal(|| false);
+    let mut show_code = use_signal(|| false);
+    // A quiz left in the middle is offered to resume (or start again).
+    let left = {
+        let id = id.clone();
+        move || {
+            (ctx.quiz_progress)
+                .peek()
+                .clone()
+                .filter(|p| p.quiz_id == id && !p.answers.is_empty())
+        }
+    };
+    let mut asking = use_signal(|| left().is_some());
+    // Every answer is kept in memory, so Help or another tab does not cost the quiz.
+    {
+        let id = id.clone();
+        use_effect(move || {
+            let (r, a, d, asked) = (round(), answers(), done(), asking());
+            if asked {
+                return;
+            }
+            let mut progress = ctx.quiz_progress;
+            if d || a.is_empty() {
+                if progress.peek().as_ref().is_some_and(|p| p.quiz_id == id) {
+                    progress.set(None);
+                }
+            } else {
+                progress.set(Some(crate::ui::state::QuizProgress {
+                    quiz_id: id.clone(),
+                    round: r,
+                    answers: a,
+                }));
+            }
+        });
+    }
     // Every question and the result start at the top of the screen.
     use_effect(move || {
         let _ = (step(), done(), round());
@@ -166,16 +238,43 @@ pub fn QuizRun(id: String) -> Element {
             span { {ctx.t("quiz.leave")} }
         }
     };
+    if asking() {
+        if let Some(p) = left() {
+            let n = p.answers.len();
+            return rsx! {
+                {back_button}
+                section { class: "card resume", "data-resume": "{n}",
+                    h1 { "{title}" }
+                    p { {ctx.t_with("quiz.resume_text", &[("n", &n.to_string()), ("total", &total.to_string())])} }
+                    button { class: "btn primary wide", "data-action": "resume-quiz",
+                        onclick: move |_| {
+                            round.set(p.round);
+                            // The next question not yet answered.
+                            step.set(p.answers.len().min(total.saturating_sub(1)));
+                            answers.set(p.answers.clone());
+                            asking.set(false);
+                        },
+                        span { {ctx.t_with("quiz.resume", &[("n", &(n + 1).min(total).to_string()), ("total", &total.to_string())])} }
+                        Svg { icon: Icon::ArrowRight }
+                    }
+                    button { class: "btn wide", "data-action": "restart-quiz",
+                        onclick: move |_| {
+                            let mut progress = ctx.quiz_progress;
+                            progress.set(None);
+                            asking.set(false);
+                        },
+                        {ctx.t("quiz.start_again")}
+                    }
+                }
+            };
+        }
+    }
     if done() {
         let answered = answers();
         let score = quiz::score(&answered);
         let mut in_order: Vec<Answered> = answered.clone();
         in_order.sort_by_key(|a| a.question);
-        let code_answers: Vec<resultcode::Answer> = in_order
-            .iter()
-            .map(|a| a.chosen.iter().map(|&i| i as u8).collect())
-            .collect();
-        let code = resultcode::encode(&quiz.id, quiz.version, &quiz.slots(), &code_answers).ok();
+        let code = quiz::result_code(&quiz, &answered);
         let missed: Vec<Question> = in_order
             .iter()
             .filter(|a| !a.right)
@@ -196,6 +295,12 @@ pub fn QuizRun(id: String) -> Element {
                         p { class: "code", "{resultcode::Grouped(code)}" }
                         p { class: "muted", {ctx.t("quiz.code_explain")} }
                         QrCode { text: code.clone(), label: ctx.t("quiz.code_qr") }
+                        button { class: "btn", "data-action": "show-code", onclick: move |_| show_code.set(true),
+                            {ctx.t("quiz.show_teacher")}
+                        }
+                        if show_code() {
+                            ShowCode { code: code.clone(), on_close: move |_| show_code.set(false) }
+                        }
                     }
                 }
                 div { class: "stack",

@@ -10,6 +10,7 @@ mod class;
 mod codes;
 mod quizzes;
 mod session;
+mod tally;
 
 pub use class::ClassView;
 pub use session::SessionView;
