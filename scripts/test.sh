@@ -42,7 +42,7 @@ export SAUGA_SCREENSHOTS="${SAUGA_SCREENSHOTS:-$(pwd)/target/e2e-screenshots}"
 echo "screenshots go to $SAUGA_SCREENSHOTS"
 rm -rf "$SAUGA_SCREENSHOTS"
 # One file at a time: each serves dist/ on the same port.
-node --test --test-concurrency=1 tests/e2e/app.test.mjs tests/e2e/a11y.test.mjs tests/e2e/classroom.test.mjs
+node --test --test-concurrency=1 tests/e2e/app.test.mjs tests/e2e/a11y.test.mjs tests/e2e/classroom.test.mjs tests/e2e/pupil.test.mjs
 
 echo
 echo "all checks passed in $(( $(date +%s) - start ))s"

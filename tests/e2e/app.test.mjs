@@ -376,6 +376,9 @@ test("Help: 112 first, tel and mailto links, filters, abroad", async () => {
       assert.match(await card.$eval(".checked", (e) => e.textContent), /Сверено с опубликованным источником \d{4}-\d{2}-\d{2}/);
     }
     const all = cards.length;
+    // The filters are folded behind one control.
+    assert.ok(!(await page.isVisible('[data-filter="search"]')));
+    await page.click('[data-action="filters"]');
     await page.fill('[data-filter="search"]', "91119");
     await page.waitForFunction((n) => document.querySelectorAll("article.service").length < n, all);
     assert.ok((await page.$$('a[href="tel:+37080091119"]')).length >= 1);

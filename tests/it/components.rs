@@ -335,14 +335,12 @@ fn help_in_every_language_112_first_links_and_dates() {
             "{lang:?}: 112 is not first"
         );
         assert!(html.contains("href=\"tel:112\""));
-        // The national trafficking helpline right under 112, before the filters.
+        // 112 and the national trafficking helpline first, before any card.
         let hotline = html
             .find("data-hotline=\"nappz-helpline\"")
             .expect("the helpline under 112");
-        assert!(
-            hotline > first && hotline < html.find("data-filters").unwrap(),
-            "{lang:?}"
-        );
+        let call_112 = html.find("href=\"tel:112\"").unwrap();
+        assert!(call_112 < hotline && hotline < first, "{lang:?}");
         for s in services {
             let at = html
                 .find(&format!("data-service=\"{}\"", s.id))

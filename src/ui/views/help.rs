@@ -40,12 +40,27 @@ pub fn Help() -> Element {
     let narrowing = f.is_narrowing();
     rsx! {
         h1 { {ctx.t("help.title")} }
-        // 112 and the national trafficking helpline, both on the first screen.
+        // 112 and the national trafficking helpline, both on the first screen; their
+        // cards, with sources and dates, follow.
+        nav { class: "call-now", "aria-label": ctx.t("help.call_now"), "data-call-now": "true",
+            for s in help::emergency(services) {
+                for p in s.phones.iter().take(1) {
+                    a { class: "btn call-112", href: p.tel_href(), "data-tel": "{p.number}",
+                        {call_label(&ctx, &p.display)}
+                    }
+                }
+            }
+            if let Some(s) = national {
+                for p in s.phones.iter().filter(|p| !p.abroad).take(1) {
+                    a { class: "btn primary call-hotline", href: p.tel_href(), "data-tel": "{p.number}", "data-hotline": "{s.id}",
+                        span { class: "call-what", {ctx.t("help.hotline_short")} }
+                        span { {call_label(&ctx, &p.display)} }
+                    }
+                }
+            }
+        }
         for s in help::emergency(services) {
             EmergencyCard { service: s.clone() }
-        }
-        if let Some(s) = national {
-            HotlineCard { service: s }
         }
         p { class: "lead", {ctx.t("help.intro")} }
         details { class: "card filters", "data-filters": "true",
@@ -158,31 +173,10 @@ fn EmergencyCard(service: Service) -> Element {
     let lang = (ctx.lang)();
     rsx! {
         section { class: "emergency", "data-service": "{service.id}",
-            div { class: "emergency-text",
-                h2 { {service.name.get(lang).clone()} }
-                p { {service.description.get(lang).clone()} }
-            }
+            h2 { {service.name.get(lang).clone()} }
+            p { class: "small", {service.description.get(lang).clone()} }
             for p in service.phones.iter() {
                 a { class: "btn call-112", href: p.tel_href(), "data-tel": "{p.number}",
-                    {call_label(&ctx, &p.display)}
-                }
-            }
-            Checked { service: service.clone() }
-        }
-    }
-}
-
-/// The national trafficking helpline, under 112: its name, hours and the call button.
-#[component]
-fn HotlineCard(service: Service) -> Element {
-    let ctx = use_ctx();
-    let lang = (ctx.lang)();
-    rsx! {
-        section { class: "hotline", "data-hotline": "{service.id}",
-            h2 { {service.name.get(lang).clone()} }
-            p { {service.description.get(lang).clone()} }
-            for p in service.phones.iter().filter(|p| !p.abroad) {
-                a { class: "btn primary call-hotline", href: p.tel_href(), "data-tel": "{p.number}",
                     {call_label(&ctx, &p.display)}
                 }
             }
