@@ -15,6 +15,7 @@ mod load;
 pub mod markdown;
 mod module;
 mod quizzes;
+pub mod phones;
 pub mod search;
 mod svg;
 pub mod textcheck;

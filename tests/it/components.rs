@@ -218,6 +218,27 @@ fn checklists_render_as_checkboxes() {
 }
 
 #[test]
+fn phone_numbers_in_lessons_are_tel_links_in_every_language() {
+    let m = catalog().module("what-is-trafficking").unwrap();
+    for lang in Lang::ALL {
+        let last = m.pages.get(lang).len() - 1;
+        let html = render(
+            lang,
+            Screen::Lesson {
+                module: m.id.clone(),
+                page: last,
+            },
+        );
+        assert!(
+            html.contains("href=\"tel:+37080091119\"") && html.contains("href=\"tel:112\""),
+            "{lang:?}: the helpline and 112 are links on the last page"
+        );
+        // Held together: no break inside the number.
+        assert!(html.contains("0\u{a0}800\u{a0}91119"), "{lang:?}");
+    }
+}
+
+#[test]
 fn settings_in_every_language() {
     for lang in Lang::ALL {
         let html = render(lang, Screen::Settings);

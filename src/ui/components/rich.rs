@@ -4,6 +4,7 @@
 use dioxus::prelude::*;
 
 use crate::content::markdown::{Block, Inline, LinkTarget};
+use crate::content::phones::Piece;
 use crate::ui::state::{use_ctx, Screen};
 
 /// Where the blocks are: (module, page), so checklist ticks are kept per page.
@@ -83,7 +84,31 @@ fn Inlines(inlines: Vec<Inline>) -> Element {
 fn InlineView(inline: Inline) -> Element {
     let ctx = use_ctx();
     match inline {
-        Inline::Text(t) => rsx! { "{t}" },
+        Inline::Text(t) => {
+            // Every number of the help directory is a `tel:` link that never wraps.
+            let phones: Vec<(String, String)> = ctx
+                .catalog()
+                .help
+                .iter()
+                .flat_map(|s| s.phones.iter().map(|p| (p.display.clone(), p.tel_href())))
+                .collect();
+            let parts: Vec<(Option<String>, String)> = crate::content::phones::pieces(&t, &phones)
+                .into_iter()
+                .map(|p| match p {
+                    Piece::Text(s) => (None, s.to_string()),
+                    Piece::Phone { shown, dial } => (Some(dial), shown.replace(' ', "\u{a0}")),
+                })
+                .collect();
+            rsx! {
+                for (i, (dial, text)) in parts.into_iter().enumerate() {
+                    if let Some(href) = dial {
+                        a { key: "{i}", class: "tel-link", href: "{href}", "data-tel-link": "{href}", "{text}" }
+                    } else {
+                        "{text}"
+                    }
+                }
+            }
+        }
         Inline::Strong(c) => rsx! { strong { Inlines { inlines: c } } },
         Inline::Emphasis(c) => rsx! { em { Inlines { inlines: c } } },
         Inline::LineBreak => rsx! { br {} },
