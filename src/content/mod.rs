@@ -14,8 +14,8 @@ pub mod help;
 mod load;
 pub mod markdown;
 mod module;
-mod quizzes;
 pub mod phones;
+mod quizzes;
 pub mod search;
 mod svg;
 pub mod textcheck;
@@ -130,6 +130,12 @@ pub struct Module {
 }
 
 impl Module {
+    /// A lesson written for pupils (not a story, a lesson plan, or staff material):
+    /// what Home's progress counts.
+    pub fn is_pupil_lesson(&self) -> bool {
+        self.kind == Kind::Lesson && self.audience.contains(&Audience::Pupils)
+    }
+
     /// Number of pages: the same in every language once validated, and in a web data
     /// file, which holds one language, that language's.
     pub fn page_count(&self) -> usize {

@@ -17,13 +17,21 @@ pub fn pieces<'a>(text: &'a str, phones: &[(String, String)]) -> Vec<Piece<'a>> 
     let mut out = Vec::new();
     let mut plain_from = 0;
     let mut i = 0;
-    let digit_at = |at: usize| text[at..].chars().next().is_some_and(|c| c.is_ascii_digit());
-    let digit_before = |at: usize| text[..at].chars().next_back().is_some_and(|c| c.is_ascii_digit() || c == '+');
+    let digit_at = |at: usize| {
+        text[at..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit())
+    };
+    let digit_before = |at: usize| {
+        text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_digit() || c == '+')
+    };
     while i < text.len() {
         let found = sorted.iter().find(|(shown, _)| {
-            text[i..].starts_with(shown.as_str())
-                && !digit_before(i)
-                && !digit_at(i + shown.len())
+            text[i..].starts_with(shown.as_str()) && !digit_before(i) && !digit_at(i + shown.len())
         });
         if let Some((shown, dial)) = found {
             if plain_from < i {
@@ -56,20 +64,35 @@ mod tests {
             ("0 800 91119".to_string(), "tel:+37080091119".to_string()),
             ("+370 616 91119".to_string(), "tel:+37061691119".to_string()),
         ];
-        let p = pieces("Skambink 0 800 91119 arba 112. Iš užsienio: +370 616 91119", &phones);
+        let p = pieces(
+            "Skambink 0 800 91119 arba 112. Iš užsienio: +370 616 91119",
+            &phones,
+        );
         assert_eq!(
             p,
             [
                 Piece::Text("Skambink "),
-                Piece::Phone { shown: "0 800 91119", dial: "tel:+37080091119".into() },
+                Piece::Phone {
+                    shown: "0 800 91119",
+                    dial: "tel:+37080091119".into()
+                },
                 Piece::Text(" arba "),
-                Piece::Phone { shown: "112", dial: "tel:112".into() },
+                Piece::Phone {
+                    shown: "112",
+                    dial: "tel:112".into()
+                },
                 Piece::Text(". Iš užsienio: "),
-                Piece::Phone { shown: "+370 616 91119", dial: "tel:+37061691119".into() },
+                Piece::Phone {
+                    shown: "+370 616 91119",
+                    dial: "tel:+37061691119".into()
+                },
             ]
         );
         // Not inside a longer number or a year.
-        assert_eq!(pieces("1120 ir 2112", &phones), [Piece::Text("1120 ir 2112")]);
+        assert_eq!(
+            pieces("1120 ir 2112", &phones),
+            [Piece::Text("1120 ir 2112")]
+        );
         assert_eq!(pieces("", &phones), []);
     }
 }

@@ -65,7 +65,16 @@ pub async fn load_content(lang: Lang) -> Result<&'static Catalog, String> {
 }
 
 /// Where the data is kept, for Settings → About.
-pub fn location() -> String {
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DataLocation {
+    /// The browser's own storage (IndexedDB) for this site.
+    Browser,
+    /// A file on this device, or why its folder is unknown.
+    File(String),
+}
+
+/// Where the data is kept, for Settings → About.
+pub fn location() -> DataLocation {
     imp::location()
 }
 

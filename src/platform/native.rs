@@ -176,10 +176,12 @@ pub async fn load_content(_lang: Lang) -> Result<&'static Catalog, String> {
     Ok(Catalog::embedded())
 }
 
-pub fn location() -> String {
-    db_path()
-        .map(|p| p.display().to_string())
-        .unwrap_or_else(|e| e.to_string())
+pub fn location() -> super::DataLocation {
+    super::DataLocation::File(
+        db_path()
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|e| e.to_string()),
+    )
 }
 
 pub async fn copy_after_write(_bytes: Vec<u8>) -> Result<(), String> {

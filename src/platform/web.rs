@@ -276,8 +276,8 @@ pub async fn load_content(lang: Lang) -> Result<&'static Catalog, String> {
     Ok(catalog)
 }
 
-pub fn location() -> String {
-    "IndexedDB (this browser)".into()
+pub fn location() -> super::DataLocation {
+    super::DataLocation::Browser
 }
 
 pub async fn copy_after_write(bytes: Vec<u8>) -> Result<(), String> {

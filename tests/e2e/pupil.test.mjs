@@ -221,3 +221,40 @@ test("feedback on a multiple-answer question: your answers and the ones missed, 
     assert.deepEqual(errors, []);
   });
 });
+
+test("the smaller ones: the quiz right after a lesson, progress and lessons about pupils, teacher material folded, self-check back, About in the language", async () => {
+  await withBrowser("uk-UA", async (page, errors) => {
+    await page.goto(url);
+    await page.waitForSelector("nav.tabbar");
+    await page.click('[data-action="intro-ok"]');
+    // Home counts the pupils' lessons only.
+    const lessons = await page.evaluate(() => document.body.textContent.match(/Пройдено уроків: 0 з (\d+)/)?.[1]);
+    assert.equal(lessons, "8");
+    // The lesson list: teacher material folded under its own heading.
+    await page.click('[data-tab="learn"]');
+    assert.ok(!(await page.isVisible('[data-section="staff"]')), "staff material folded");
+    assert.ok(await page.isVisible("[data-teacher-material] summary"));
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    console.log(`# lesson list: ${height} px high`);
+    // The last page of a lesson offers its quiz at once.
+    await page.click('button[data-module="what-is-trafficking"]');
+    await page.click('[data-action="open-module"]');
+    while (await page.$('[data-action="next"]')) await page.click('[data-action="next"]');
+    await page.click('[data-action="take-quiz-now"]');
+    await page.waitForSelector("article.question");
+    // The self-check goes back one question.
+    await page.click('[data-tab="home"]');
+    await page.click('[data-action="open-selfcheck"]');
+    await page.click('[data-action="selfcheck-start"]');
+    const first = await page.getAttribute("[data-selfcheck-question]", "data-selfcheck-question");
+    await page.click('[data-selfcheck-question] .option >> nth=0');
+    await page.waitForFunction((q) => document.querySelector("[data-selfcheck-question]")?.dataset.selfcheckQuestion !== q, first);
+    await page.click('[data-action="selfcheck-back"]');
+    await page.waitForSelector(`[data-selfcheck-question="${first}"]`);
+    // About names the browser's storage in Ukrainian.
+    await page.click('[data-tab="settings"]');
+    assert.match(await page.textContent(".about"), /Сховище цього браузера/);
+    assert.doesNotMatch(await page.textContent(".about"), /this browser/);
+    assert.deepEqual(errors, []);
+  });
+});

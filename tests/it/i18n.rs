@@ -6,7 +6,15 @@ use sauga::lang::{tr, ui_messages, Lang};
 
 /// Words written in Latin letters in every language.
 const LATIN_NAMES: &[&str] = &[
-    "Sauga", "Shift", "CSV", "GIFT", "Moodle", "Excel", ".xlsx", "QR",
+    "Sauga",
+    "Shift",
+    "CSV",
+    "GIFT",
+    "Moodle",
+    "Excel",
+    ".xlsx",
+    "QR",
+    "IndexedDB",
 ];
 
 /// Values that are the same in every language on purpose.

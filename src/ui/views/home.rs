@@ -12,7 +12,9 @@ pub fn Home() -> Element {
     let progress = (ctx.progress)();
     let modules = &ctx.catalog().modules;
     let lang = (ctx.lang)();
-    let done = modules
+    // Progress counts the pupils' lessons, not staff material or lesson plans.
+    let lessons: Vec<_> = modules.iter().filter(|m| m.is_pupil_lesson()).collect();
+    let done = lessons
         .iter()
         .filter(|m| progress.get(&m.id).is_some_and(|p| p.completed))
         .count();
@@ -31,7 +33,7 @@ pub fn Home() -> Element {
         "home.progress",
         &[
             ("done", &done.to_string()),
-            ("total", &modules.len().to_string()),
+            ("total", &lessons.len().to_string()),
         ],
     );
     rsx! {

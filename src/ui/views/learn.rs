@@ -49,7 +49,7 @@ pub fn ModuleList() -> Element {
     let modules = &ctx.catalog().modules;
     let pupils: Vec<Module> = modules
         .iter()
-        .filter(|m| m.kind == Kind::Lesson && m.audience.contains(&Audience::Pupils))
+        .filter(|m| m.is_pupil_lesson())
         .cloned()
         .collect();
     let stories: Vec<Module> = modules
@@ -110,11 +110,18 @@ pub fn ModuleList() -> Element {
                 }
             }
         }
-        if !staff.is_empty() {
-            ModuleSection { title_key: "learn.section.staff", modules: staff, numbered: false }
-        }
-        if !plans.is_empty() {
-            ModuleSection { title_key: "learn.section.plans", modules: plans, numbered: false }
+        // Teachers' and specialists' material and lesson plans, folded away under
+        // their own heading so a pupil's list stays short.
+        if !staff.is_empty() || !plans.is_empty() {
+            details { class: "teacher-material", "data-teacher-material": "true",
+                summary { {ctx.t_with("learn.teacher_material", &[("n", &(staff.len() + plans.len()).to_string())])} }
+                if !staff.is_empty() {
+                    ModuleSection { title_key: "learn.section.staff", modules: staff, numbered: false }
+                }
+                if !plans.is_empty() {
+                    ModuleSection { title_key: "learn.section.plans", modules: plans, numbered: false }
+                }
+            }
         }
     }
 }
@@ -385,6 +392,21 @@ pub fn LessonPage(id: String, page: usize) -> Element {
             Svg { icon: Icon::Lifebuoy }
             span { {ctx.t("help.lesson_link")} }
             Svg { icon: Icon::ArrowRight }
+        }
+        // After the last page, the module's quiz is one tap away.
+        if last {
+            if let Some(quiz) = ctx.catalog().quiz_of(&m.id) {
+                {
+                    let quiz_id = quiz.id.clone();
+                    rsx! {
+                        button { class: "btn primary wide", "data-action": "take-quiz-now",
+                            onclick: move |_| ctx.go(Screen::Quiz(quiz_id.clone())),
+                            span { {ctx.t("lesson.quiz_now")} }
+                            Svg { icon: Icon::ArrowRight }
+                        }
+                    }
+                }
+            }
         }
         div { class: "pager",
             if page > 0 {

@@ -564,10 +564,17 @@ pub fn SelfCheckRun() -> Element {
             h1 { class: "question-text", {q.text.get(lang).clone()} }
             ReadAloud { key: "{q.id}", target: "article.question" }
             div { class: "options",
+                // Keyed by question too, so no option carries its look to the next one.
                 for (i, o) in q.options.iter().enumerate() {
-                    button { key: "{i}", class: "option", "data-option": "{i}", onclick: move |_| answers.write().push(i),
+                    button { key: "{q.id}-{i}", class: "option", "data-option": "{i}", onclick: move |_| answers.write().push(i),
                         span { {o.text.get(lang).clone()} }
                     }
+                }
+            }
+            if n > 0 {
+                button { class: "btn", "data-action": "selfcheck-back", onclick: move |_| { answers.write().pop(); },
+                    Svg { icon: Icon::ArrowLeft }
+                    span { {ctx.t("quiz.previous_question")} }
                 }
             }
         }

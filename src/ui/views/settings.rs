@@ -130,7 +130,12 @@ pub fn Settings() -> Element {
                 dt { {ctx.t("settings.content_version")} }
                 dd { "data-content-version": "{ctx.catalog().version}", "{ctx.catalog().version}" }
                 dt { {ctx.t("settings.data_location")} }
-                dd { class: "path", {platform::location()} }
+                dd { class: "path",
+                    match platform::location() {
+                        platform::DataLocation::Browser => ctx.t("settings.location_browser"),
+                        platform::DataLocation::File(path) => path,
+                    }
+                }
             }
             h3 { {ctx.t("settings.sources")} }
             SourceList { sources }
