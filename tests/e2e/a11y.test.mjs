@@ -384,7 +384,7 @@ test("read aloud: the device's own voice, sentence by sentence, highlighted; pau
     const question = (await page.textContent("article.question h1")).trim();
     const option = (await page.textContent("article.question .option >> nth=1")).trim();
     const why = (await page.textContent("[data-verdict] .feedback")).trim();
-    for (const part of [question, option, why]) assert.ok(quiz.includes(part.split(/(?<=[.!?])\s/)[0]), `read: ${part}`);
+    for (const part of [question, option, why]) assert.ok(quiz.includes(part.split(/(?<=[.!?])\s/)[0]), `read: ${part} IN ${quiz}`);
     // Leaving the screen stops the reading.
     const cancels = await page.evaluate(() => window.__calls.filter((c) => c === "cancel").length);
     await page.click('[data-tab="help"]');

@@ -438,10 +438,13 @@ test("every module opens in every language without an error; glossary and facts"
       await page.click(`[data-lang="${lang}"]`);
       await page.waitForFunction((l) => document.documentElement.lang === l, lang);
       await page.click('[data-tab="learn"]');
+      // Staff material and plans are folded: open them to list every module.
+      await page.click("[data-teacher-material] summary");
       const ids = await page.$$eval("button[data-module]", (bs) => bs.map((b) => b.dataset.module));
       assert.ok(ids.length >= 26, `${lang}: ${ids.length} modules listed`);
       for (const id of ids) {
         await page.click('[data-tab="learn"]');
+        if (!(await page.isVisible(`button[data-module="${id}"]`))) await page.click("[data-teacher-material] summary");
         await page.click(`button[data-module="${id}"]`);
         await page.waitForSelector(`article.module[data-module="${id}"]`);
         // The first time, page 1; later (read once in another language), the next page.

@@ -95,10 +95,11 @@ fn QuestionCard(
                                 if answered() && (is_chosen || o.correct) {
                                     span { class: "option-mark", "data-mark": match (is_chosen, o.correct) { (true, true) => "chosen-right", (true, false) => "chosen-wrong", _ => "missed-right" },
                                         Svg { icon: if o.correct { Icon::Check } else { Icon::Close } }
+                                        // A leading space, so reading aloud pauses between the option and its mark.
                                         match (is_chosen, o.correct) {
-                                            (true, true) => ctx.t("quiz.mark_chosen_right"),
-                                            (true, false) => ctx.t("quiz.mark_chosen_wrong"),
-                                            _ => ctx.t("quiz.mark_missed_right"),
+                                            (true, true) => format!(" {}", ctx.t("quiz.mark_chosen_right")),
+                                            (true, false) => format!(" {}", ctx.t("quiz.mark_chosen_wrong")),
+                                            _ => format!(" {}", ctx.t("quiz.mark_missed_right")),
                                         }
                                     }
                                 }
@@ -127,7 +128,7 @@ fn QuestionCard(
                         p { key: "y{i}", class: "feedback", "data-feedback": if correct.contains(&i) { "chosen-right" } else { "chosen-wrong" },
                             Svg { icon: if correct.contains(&i) { Icon::Check } else { Icon::Close } }
                             span {
-                                strong { {ctx.t("quiz.your_answer")} " " {question.options[i].text.get(lang).clone()} }
+                                strong { {format!("{} {}", ctx.t("quiz.your_answer"), question.options[i].text.get(lang))} }
                                 if !question.options[i].feedback.get(lang).is_empty() {
                                     " — " {question.options[i].feedback.get(lang).clone()}
                                 }
@@ -139,7 +140,7 @@ fn QuestionCard(
                             p { key: "r{i}", class: "feedback", "data-feedback": "missed-right",
                                 Svg { icon: Icon::Check }
                                 span {
-                                    strong { {if multiple { ctx.t("quiz.also_right") } else { ctx.t("quiz.the_right_answer") }} " " {question.options[i].text.get(lang).clone()} }
+                                    strong { {format!("{} {}", if multiple { ctx.t("quiz.also_right") } else { ctx.t("quiz.the_right_answer") }, question.options[i].text.get(lang))} }
                                     if !question.options[i].feedback.get(lang).is_empty() {
                                         " — " {question.options[i].feedback.get(lang).clone()}
                                     }
