@@ -130,37 +130,9 @@ pub fn ClassView(id: i64) -> Element {
             .map(|(which, t)| t.clone().sheet(&ctx.t(&format!("teacher.sheet_{which}"))))
             .collect();
         for (s, name) in sessions.iter().zip(&session_names) {
-            let table = if s.mode == Mode::Tally {
-                let options = |k: &str| {
-                    questions
-                        .get(k)
-                        .map(|q| {
-                            q.options
-                                .iter()
-                                .map(|o| (o.text.get(lang).clone(), o.correct))
-                                .collect()
-                        })
-                        .unwrap_or_default()
-                };
-                teacher::Table {
-                    header: vec![
-                        ctx.t("teacher.question"),
-                        ctx.t("teacher.option"),
-                        ctx.t("teacher.is_right"),
-                        ctx.t("teacher.count"),
-                    ],
-                    rows: teacher::tally_rows(s, &tallies, &question_text, &options, "✓"),
-                }
-            } else {
-                teacher::session_table(
-                    s,
-                    &pupils,
-                    &answers,
-                    &question_text,
-                    [&ctx.t("teacher.pupil"), &ctx.t("teacher.right"), "%"],
-                )
-            };
-            sheets.push(table.sheet(name));
+            sheets.push(
+                session_table(&ctx, s, (&pupils, &answers, &tallies), &questions).sheet(name),
+            );
         }
         teacher::Book { sheets }
     };

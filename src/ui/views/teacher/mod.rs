@@ -419,6 +419,54 @@ fn questions_of(quizzes: &[Quiz]) -> BTreeMap<String, &Question> {
         .collect()
 }
 
+/// A session as a table, for CSV and the spreadsheet, with headers in the screen's
+/// language: a tally has counts per option; the other modes a row per pupil of the
+/// class.
+fn session_table(
+    ctx: &Ctx,
+    session: &teacher::Session,
+    (pupils, answers, tallies): (&[teacher::Pupil], &[teacher::AnswerRow], &teacher::Tallies),
+    questions: &BTreeMap<String, &Question>,
+) -> teacher::Table {
+    let lang = (ctx.lang)();
+    let text = |k: &str| {
+        questions
+            .get(k)
+            .map(|q| q.text.get(lang).clone())
+            .unwrap_or_else(|| k.to_string())
+    };
+    if session.mode == teacher::Mode::Tally {
+        let options = |k: &str| {
+            questions
+                .get(k)
+                .map(|q| {
+                    q.options
+                        .iter()
+                        .map(|o| (o.text.get(lang).clone(), o.correct))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        teacher::Table {
+            header: vec![
+                ctx.t("teacher.question"),
+                ctx.t("teacher.option"),
+                ctx.t("teacher.is_right"),
+                ctx.t("teacher.count"),
+            ],
+            rows: teacher::tally_rows(session, tallies, &text, &options, "✓"),
+        }
+    } else {
+        teacher::session_table(
+            session,
+            pupils,
+            answers,
+            &text,
+            [&ctx.t("teacher.pupil"), &ctx.t("teacher.right"), "%"],
+        )
+    }
+}
+
 /// What the teacher is told after an export: where the file went, or why it did not.
 fn export_note(ctx: &Ctx, saved: Result<String, String>) -> String {
     match saved {

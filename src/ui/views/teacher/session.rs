@@ -64,46 +64,7 @@ pub fn SessionView(id: i64) -> Element {
     let results = teacher::question_results(&session, &answers, &tallies, &questions);
     let scores = teacher::pupil_scores(&session, &answers);
     let title = quiz_title(&ctx, &quiz);
-    // The session as a table, for CSV and the spreadsheet: a tally has counts per
-    // option; the other modes a row per pupil of the class.
-    let table = {
-        let text = |k: &str| {
-            questions
-                .get(k)
-                .map(|q| q.text.get(lang).clone())
-                .unwrap_or_else(|| k.to_string())
-        };
-        if session.mode == Mode::Tally {
-            let options = |k: &str| {
-                questions
-                    .get(k)
-                    .map(|q| {
-                        q.options
-                            .iter()
-                            .map(|o| (o.text.get(lang).clone(), o.correct))
-                            .collect()
-                    })
-                    .unwrap_or_default()
-            };
-            teacher::Table {
-                header: vec![
-                    ctx.t("teacher.question"),
-                    ctx.t("teacher.option"),
-                    ctx.t("teacher.is_right"),
-                    ctx.t("teacher.count"),
-                ],
-                rows: teacher::tally_rows(&session, &tallies, &text, &options, "✓"),
-            }
-        } else {
-            teacher::session_table(
-                &session,
-                &pupils,
-                &answers,
-                &text,
-                [&ctx.t("teacher.pupil"), &ctx.t("teacher.right"), "%"],
-            )
-        }
-    };
+    let table = session_table(&ctx, &session, (&pupils, &answers, &tallies), &questions);
     let sheet_name = session_name(&ctx, &session, &all_quizzes);
     let file_base = format!(
         "sauga-{class_name}-{title}-{}",
