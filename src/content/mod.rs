@@ -14,6 +14,7 @@ pub mod help;
 mod load;
 pub mod markdown;
 mod module;
+pub mod pack;
 pub mod phones;
 mod quizzes;
 pub mod search;
@@ -222,7 +223,7 @@ impl Catalog {
 }
 
 /// A content file: its path relative to the content folder, and its text.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ContentFile {
     pub path: String,
     pub text: String,

@@ -10,6 +10,7 @@ mod fuzz;
 mod help;
 mod i18n;
 mod layers;
+mod pack;
 mod quiz;
 mod storage;
 mod support;
