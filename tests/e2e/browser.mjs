@@ -122,3 +122,18 @@ export async function setUpTeacher(page, { className = "7A", pupils = ["A", "B"]
   await page.click('[data-action="start-session"]');
   await page.waitForSelector(`[data-entry="${mode}"]`);
 }
+
+/** Opens the app as a first-time visitor and closes the first-run note. */
+export async function started(page) {
+  await page.goto(url);
+  await page.waitForSelector("nav.tabbar");
+  await page.click('[data-action="intro-ok"]');
+}
+
+/** From any screen: a module's quiz, at its first question. */
+export async function startQuiz(page, module = "what-is-trafficking") {
+  await page.click('[data-tab="learn"]');
+  await page.click(`button[data-module="${module}"]`);
+  await page.click('[data-action="start-quiz"]');
+  await page.waitForSelector("article.question");
+}

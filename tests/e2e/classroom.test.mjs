@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { serve } from "./serve.mjs";
-import { dist, port, setUpTeacher, shot, url, withBrowser } from "./browser.mjs";
+import { dist, port, setUpTeacher, shot, started, url, withBrowser } from "./browser.mjs";
 
 process.env.SAUGA_SHOT_PREFIX ??= "classroom-";
 // openpyxl reads the spreadsheets back (scripts/setup.sh puts it in target/py).
@@ -24,9 +24,7 @@ after(() => server?.close());
 
 test("25 result codes in class: the next pupil is chosen, Enter saves, one tap each; repeats and replacements are asked", async () => {
   await withBrowser("lt-LT", async (page, errors) => {
-    await page.goto(url);
-    await page.waitForSelector("nav.tabbar");
-    await page.click('[data-action="intro-ok"]');
+    await started(page);
     // A pupil's visit never reads the teacher-only tools; teacher mode reads them ahead.
     const requested = [];
     page.on("request", (r) => requested.push(new URL(r.url()).pathname));
@@ -158,9 +156,7 @@ test("25 result codes in class: the next pupil is chosen, Enter saves, one tap e
 
 test("tally as a presenter: no right-answer mark before Reveal, +/− saved at once, totals within the class, ticks for multiple answers, counts in the CSV", async () => {
   await withBrowser("lt-LT", async (page, errors) => {
-    await page.goto(url);
-    await page.waitForSelector("nav.tabbar");
-    await page.click('[data-action="intro-ok"]');
+    await started(page);
     await setUpTeacher(page, { pupils: ["A", "B", "C", "D"], mode: "tally" });
     const q1 = await page.getAttribute("[data-presenter]", "data-presenter");
     // Nothing tells the class which answer is right until the teacher reveals it.
@@ -237,9 +233,7 @@ test("tally as a presenter: no right-answer mark before Reveal, +/− saved at o
 
 test("fix what was entered wrong: a pupil renamed and removed with their answers, a session renamed, closed, reopened and deleted, each asked first; the class as a spreadsheet; Change PIN", async () => {
   await withBrowser("lt-LT", async (page, errors) => {
-    await page.goto(url);
-    await page.waitForSelector("nav.tabbar");
-    await page.click('[data-action="intro-ok"]');
+    await started(page);
     await setUpTeacher(page, { pupils: ["AK", "BT", "CR"], quiz: fixture.quiz });
     for (const code of fixture.codes.slice(0, 2)) {
       await page.keyboard.type(code);
@@ -350,9 +344,7 @@ test("fix what was entered wrong: a pupil renamed and removed with their answers
 
 test("scan instead of type: pupils' QR codes read from a camera stream, each entered for the next pupil with no tap", async () => {
   await withBrowser("lt-LT", async (page, errors) => {
-    await page.goto(url);
-    await page.waitForSelector("nav.tabbar");
-    await page.click('[data-action="intro-ok"]');
+    await started(page);
     // Two pupils take the quiz on this device, answering differently.
     const results = [];
     for (const which of ["first", "last"]) {

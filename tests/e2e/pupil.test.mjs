@@ -5,7 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { serve } from "./serve.mjs";
-import { dist, port, shot, url, withBrowser } from "./browser.mjs";
+import { dist, port, shot, started, startQuiz, url, withBrowser } from "./browser.mjs";
 
 process.env.SAUGA_SHOT_PREFIX ??= "pupil-";
 let server;
@@ -66,9 +66,7 @@ for (const [locale, lang] of [["uk-UA", "uk"], ["lt-LT", "lt"]]) {
 
 test("Help search finds inflected words and word starts; nothing found says who to call", async () => {
   await withBrowser("uk-UA", async (page, errors) => {
-    await page.goto(url);
-    await page.waitForSelector("nav.tabbar");
-    await page.click('[data-action="intro-ok"]');
+    await started(page);
     await page.click('[data-tab="help"]');
     await page.click('[data-action="filters"]');
     for (const q of ["торгівля", "діти", "vaikai", "prekyba", "дитяч"]) {
@@ -90,12 +88,8 @@ test("Help search finds inflected words and word starts; nothing found says who 
 
 test("a result code lasts: on the module page and in My results, full screen for the teacher, after leaving and reopening", async () => {
   await withBrowser("uk-UA", async (page, errors) => {
-    await page.goto(url);
-    await page.waitForSelector("nav.tabbar");
-    await page.click('[data-action="intro-ok"]');
-    await page.click('[data-tab="learn"]');
-    await page.click('button[data-module="what-is-trafficking"]');
-    await page.click('[data-action="start-quiz"]');
+    await started(page);
+    await startQuiz(page);
     await finishQuiz(page);
     const code = await page.getAttribute(".result-code", "data-code");
     // The pupil taps away, then comes back later: the code is still there.
@@ -129,12 +123,8 @@ test("a result code lasts: on the module page and in My results, full screen for
 test("a quiz survives a visit to Help; Back goes back one screen; after quick exit Back does not reach Sauga", async () => {
   await withBrowser("uk-UA", async (page, errors) => {
     await page.goto("about:blank");
-    await page.goto(url);
-    await page.waitForSelector("nav.tabbar");
-    await page.click('[data-action="intro-ok"]');
-    await page.click('[data-tab="learn"]');
-    await page.click('button[data-module="what-is-trafficking"]');
-    await page.click('[data-action="start-quiz"]');
+    await started(page);
+    await startQuiz(page);
     for (let i = 0; i < 3; i++) {
       await page.waitForSelector("article.question");
       await page.click("article.question .option >> nth=0");
@@ -180,12 +170,8 @@ test("a quiz survives a visit to Help; Back goes back one screen; after quick ex
 
 test("feedback on a multiple-answer question: your answers and the ones missed, each with its icon and words", async () => {
   await withBrowser("lt-LT", async (page, errors) => {
-    await page.goto(url);
-    await page.waitForSelector("nav.tabbar");
-    await page.click('[data-action="intro-ok"]');
-    await page.click('[data-tab="learn"]');
-    await page.click('button[data-module="what-is-trafficking"]');
-    await page.click('[data-action="start-quiz"]');
+    await started(page);
+    await startQuiz(page);
     for (;;) {
       await page.waitForSelector("article.question");
       if ((await page.getAttribute("article.question", "data-kind")) === "multiple") break;
@@ -226,9 +212,7 @@ test("feedback on a multiple-answer question: your answers and the ones missed, 
 
 test("the smaller ones: the quiz right after a lesson, progress and lessons about pupils, teacher material folded, self-check back, About in the language", async () => {
   await withBrowser("uk-UA", async (page, errors) => {
-    await page.goto(url);
-    await page.waitForSelector("nav.tabbar");
-    await page.click('[data-action="intro-ok"]');
+    await started(page);
     // Home counts the pupils' lessons only.
     const lessons = await page.evaluate(() => document.body.textContent.match(/Пройдено уроків: 0 з (\d+)/)?.[1]);
     assert.equal(lessons, "8");
