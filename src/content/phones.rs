@@ -2,6 +2,11 @@
 //! wherever a lesson writes it ("0 800 91119", "112"), is found as a whole number (no
 //! digit on either side) so the renderer can make it a `tel:` link that never wraps.
 
+/// A phone number held together: its spaces made no-break, so it never wraps.
+pub fn unbroken(number: &str) -> String {
+    number.replace(' ', "\u{a0}")
+}
+
 /// A piece of text: plain, or a known phone number with what `tel:` dials.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Piece<'a> {

@@ -84,6 +84,8 @@ fn Inlines(inlines: Vec<Inline>) -> Element {
 fn InlineView(inline: Inline) -> Element {
     let ctx = use_ctx();
     match inline {
+        // Text without a digit holds no phone number.
+        Inline::Text(t) if !t.bytes().any(|b| b.is_ascii_digit()) => rsx! { "{t}" },
         Inline::Text(t) => {
             // Every number of the help directory is a `tel:` link that never wraps.
             let phones: Vec<(String, String)> = ctx
@@ -96,7 +98,9 @@ fn InlineView(inline: Inline) -> Element {
                 .into_iter()
                 .map(|p| match p {
                     Piece::Text(s) => (None, s.to_string()),
-                    Piece::Phone { shown, dial } => (Some(dial), shown.replace(' ', "\u{a0}")),
+                    Piece::Phone { shown, dial } => {
+                        (Some(dial), crate::content::phones::unbroken(shown))
+                    }
                 })
                 .collect();
             rsx! {

@@ -11,7 +11,10 @@ use crate::ui::state::use_ctx;
 
 /// "Call 0 800 91119", the number held together (no-break spaces): it never wraps.
 pub(crate) fn call_label(ctx: &crate::ui::state::Ctx, display: &str) -> String {
-    ctx.t_with("help.call", &[("number", &display.replace(' ', "\u{a0}"))])
+    ctx.t_with(
+        "help.call",
+        &[("number", &crate::content::phones::unbroken(display))],
+    )
 }
 
 #[component]
@@ -145,7 +148,7 @@ pub fn HelpList(filter: Filter) -> Element {
                     p { "data-empty-advice": "true",
                         {ctx.t_with("help.none_advice", &[
                             ("name", s.name.get((ctx.lang)())),
-                            ("number", &s.phones.iter().find(|p| !p.abroad).map(|p| p.display.replace(' ', "\u{a0}")).unwrap_or_default()),
+                            ("number", &s.phones.iter().find(|p| !p.abroad).map(|p| crate::content::phones::unbroken(&p.display)).unwrap_or_default()),
                             ("languages", &s.languages.iter().map(|l| l.native_name()).collect::<Vec<_>>().join(", ")),
                         ])}
                     }

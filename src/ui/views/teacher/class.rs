@@ -123,19 +123,13 @@ pub fn ClassView(id: i64) -> Element {
             },
         ),
     ];
-    // The spreadsheet: the three reports, then a sheet per session.
-    let book = {
-        let mut sheets: Vec<teacher::Sheet> = tables
-            .iter()
-            .map(|(which, t)| t.clone().sheet(&ctx.t(&format!("teacher.sheet_{which}"))))
-            .collect();
-        for (s, name) in sessions.iter().zip(&session_names) {
-            sheets.push(
-                session_table(&ctx, s, (&pupils, &answers, &tallies), &questions).sheet(name),
-            );
-        }
-        teacher::Book { sheets }
-    };
+    // The spreadsheet: the three reports, then a sheet per session. The session
+    // sheets are made when the teacher asks for the file, not on every render.
+    let report_sheets: Vec<teacher::Sheet> = tables
+        .iter()
+        .map(|(which, t)| t.clone().sheet(&ctx.t(&format!("teacher.sheet_{which}"))))
+        .collect();
+    let sheet_names = session_names.clone();
     let xlsx_name = format!("sauga-{}-{today}.xlsx", class.name);
     let quizzes: Vec<(String, String)> = all_quizzes
         .iter()
@@ -341,7 +335,16 @@ pub fn ClassView(id: i64) -> Element {
                 }
                 div { class: "row no-print",
                     button { class: "btn small", "data-action": "export-class-xlsx",
-                        onclick: move |_| save_xlsx(ctx, xlsx_name.clone(), book.clone(), class_exported),
+                        onclick: move |_| {
+                            let rows = ctx.teacher_read(|t| t.class_rows(id)).unwrap_or_default();
+                            let quizzes = session_quizzes(&ctx);
+                            let questions = questions_of(&quizzes);
+                            let mut sheets = report_sheets.clone();
+                            for (s, name) in rows.sessions.iter().zip(&sheet_names) {
+                                sheets.push(session_table(&ctx, s, (&rows.pupils, &rows.answers, &rows.tallies), &questions).sheet(name));
+                            }
+                            save_xlsx(ctx, xlsx_name.clone(), teacher::Book { sheets }, class_exported)
+                        },
                         {ctx.t("teacher.export_xlsx")}
                     }
                     for (which, table, name) in tables.into_iter().map(|(w, t)| (w, t, format!("sauga-{}-{w}-{today}.csv", class.name))) {
