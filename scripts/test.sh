@@ -17,6 +17,8 @@ cargo fmt --all -- --check
 step "clippy"
 cargo clippy --locked --all-targets -- -D warnings
 cargo clippy --locked -p sauga-tools --all-targets --features xlsx,qr -- -D warnings
+# The pupil's web app is the library without teacher mode (scripts/build-web.sh).
+cargo clippy --locked --lib --no-default-features -- -D warnings
 
 step "content check"
 cargo run --locked --quiet --bin content-check

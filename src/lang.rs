@@ -1,6 +1,6 @@
 //! The four languages of Sauga, how the first one is chosen, and the UI strings.
 //!
-//! UI strings live in `locales/app.yml` (rust-i18n). Lesson text does not: it lives
+//! UI strings live in `locales/pupil/` and `locales/teacher/` (rust-i18n). Lesson text does not: it lives
 //! in `content/` (see [`crate::content`]). rust-i18n's own global locale is never
 //! used: every lookup names its language, which the UI keeps in a signal.
 

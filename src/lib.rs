@@ -8,7 +8,11 @@
 //! - **platform**: the only `cfg` for web/desktop/mobile, file system, clock and JS;
 //! - **ui**: the only Dioxus.
 
+// Teacher mode's strings (`locales/teacher/`) only where teacher mode is built in.
+#[cfg(feature = "teacher")]
 rust_i18n::i18n!("locales", fallback = "en");
+#[cfg(not(feature = "teacher"))]
+rust_i18n::i18n!("locales/pupil", fallback = "en");
 
 // Domain.
 #[macro_use]

@@ -167,7 +167,7 @@ pub(crate) fn load_module_quiz(
                 format!("{at}.tags"),
                 format!(
                     "`{tag}` is not a known topic; use one of {} (a new topic also needs \
-                     its name in locales/app.yml)",
+                     its name in locales/pupil/app.yml)",
                     TOPICS.join(", ")
                 ),
             );

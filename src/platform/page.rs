@@ -69,23 +69,42 @@ export function watch_keys_and_idle() {
 // again while screens are left). There is never more than one, so quick exit can take
 // it back first and leave no page of Sauga behind the neutral one.
 let inner = false;
-let leaving = false;
+let leaving = null;
 window.addEventListener("popstate", () => {
-  if (leaving) { location.replace("calc.html"); return; }
+  if (leaving) { location.replace(leaving); return; }
   if (inner) { inner = false; send("back"); }
 });
 export function set_history_depth(depth) {
   if (depth > 0 && !inner && !leaving) { history.pushState({ sauga: 1 }, ""); inner = true; }
 }
-export function leave_history() {
+function leave_for(page) {
   if (!inner) return false;
   inner = false;
-  leaving = true;
+  leaving = page;
   history.back();
   // If the browser does not report the step back, leave anyway.
-  setTimeout(() => location.replace("calc.html"), 1500);
+  setTimeout(() => location.replace(page), 1500);
   return true;
 }
+export function leave_history() { return leave_for("calc.html"); }
+// Teacher mode is its own page (teacher.html, the whole app); a pupil's page never
+// loads its code. Its files are read first, through the service worker, which keeps
+// them: when they cannot be read (offline, never opened before) the page stays.
+export async function fetch_teacher_page() {
+  try {
+    for (const f of ["teacher.html", "teacher/sauga.js", "teacher/sauga_bg.wasm"]) {
+      const r = await fetch(f);
+      if (!r.ok) return false;
+      await r.arrayBuffer();
+    }
+    return true;
+  } catch (e) { return false; }
+}
+// The teacher page replaces this one (no page of it left behind for Back).
+export function open_teacher_page() {
+  if (!leave_for("teacher.html")) location.replace("teacher.html");
+}
+export function opened_for_teacher() { return /\/teacher\.html$/.test(location.pathname); }
 export function set_lang(code) {
   document.documentElement.lang = code;
   try { localStorage.setItem("sauga.lang", code); } catch (e) {}
@@ -213,6 +232,12 @@ export function speech_stop() { stopReading(); }
         fn js_set_history_depth(depth: u32);
         #[wasm_bindgen(js_name = leave_history)]
         fn js_leave_history() -> bool;
+        #[wasm_bindgen(js_name = fetch_teacher_page)]
+        async fn js_fetch_teacher_page() -> JsValue;
+        #[wasm_bindgen(js_name = open_teacher_page)]
+        fn js_open_teacher_page();
+        #[wasm_bindgen(js_name = opened_for_teacher)]
+        fn js_opened_for_teacher() -> bool;
         #[wasm_bindgen(js_name = focus_screen_top)]
         fn js_focus_screen_top();
         #[wasm_bindgen(js_name = copy_text)]
@@ -272,6 +297,15 @@ export function speech_stop() { stopReading(); }
     pub fn leave_history() -> bool {
         js_leave_history()
     }
+    pub async fn fetch_teacher_page() -> Option<bool> {
+        Some(js_fetch_teacher_page().await.as_bool() == Some(true))
+    }
+    pub fn open_teacher_page() {
+        js_open_teacher_page();
+    }
+    pub fn opened_for_teacher() -> bool {
+        js_opened_for_teacher()
+    }
     pub fn focus_screen_top() -> bool {
         js_focus_screen_top();
         true
@@ -324,6 +358,13 @@ mod imp {
     pub fn leave_history() -> bool {
         false
     }
+    pub async fn fetch_teacher_page() -> Option<bool> {
+        None
+    }
+    pub fn open_teacher_page() {}
+    pub fn opened_for_teacher() -> bool {
+        false
+    }
     pub fn focus_screen_top() -> bool {
         false
     }
@@ -346,6 +387,10 @@ mod imp {
 
 /// Copies text to the clipboard where the browser allows it.
 pub use imp::copy_text;
+/// The web app without teacher mode: reads the teacher page's files (true when they
+/// could be read, and so are kept for offline use); `None` where there is no teacher
+/// page (a native build made without the `teacher` feature).
+pub use imp::fetch_teacher_page;
 /// Moves keyboard focus to the first element a CSS selector picks.
 pub use imp::focus_first;
 /// Scrolls to the top and moves focus to the screen's heading.
@@ -355,6 +400,10 @@ pub use imp::focus_screen_top;
 pub use imp::leave_history;
 /// The next message of [`watch_keys_and_idle`]'s watcher (`exit`, `idle:SECONDS`).
 pub use imp::next_event;
+/// Replaces the pupil's page with the teacher page (web; nothing elsewhere).
+pub use imp::open_teacher_page;
+/// The page is the teacher page: the app starts in teacher mode.
+pub use imp::opened_for_teacher;
 /// Opens the print dialog.
 pub use imp::print;
 /// Keeps one history entry for the screens behind the current one (`depth` of them);

@@ -13,16 +13,25 @@ let dbPromise = null;
 // One tab saves at a time (a Web Lock held while the page lives); a tab whose lock
 // another tab takes stops saving. Without Web Locks every tab saves, as before.
 let writer = null;
-export function claim_writer(steal) {
-  if (!navigator.locks) { writer = true; return Promise.resolve(true); }
+function claim_once(steal) {
   return new Promise((resolve) => {
     navigator.locks.request("sauga-writer", steal ? { steal: true } : { ifAvailable: true }, (lock) => {
       if (!lock) { writer = false; resolve(false); return undefined; }
       writer = true;
       resolve(true);
       return new Promise(() => {});
-    }).catch(() => { writer = false; });
+    }).catch(() => { writer = false; resolve(false); });
   });
+}
+// A page that has just replaced another page of Sauga's (the teacher page, opened
+// from the pupil's) may find the lock not yet let go: a few tries over a second.
+export async function claim_writer(steal) {
+  if (!navigator.locks) { writer = true; return true; }
+  for (let i = 0; ; i++) {
+    const got = await claim_once(steal);
+    if (got || steal || i >= 4) return got;
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }
 function db() {
   if (!dbPromise) {

@@ -80,7 +80,7 @@ impl Question {
 }
 
 /// The topic tags a question may carry; teachers' reports name each in the UI's
-/// language (`topic.<tag>` in locales/app.yml). `teacher` marks teachers' own quizzes.
+/// language (`topic.<tag>` in locales/pupil/app.yml). `teacher` marks teachers' own quizzes.
 pub const TOPICS: &[&str] = &[
     "debt",
     "documents",

@@ -14,7 +14,10 @@ use super::views::privacy::{Calculator, Intro, LockScreen};
 use super::views::quiz::{Practice, QuizRun, SelfCheckRun};
 use super::views::results::MyResults;
 use super::views::settings::Settings;
+#[cfg(feature = "teacher")]
 use super::views::teacher::{ClassView, SessionView, TeacherHome};
+#[cfg(not(feature = "teacher"))]
+use super::views::teacher_door::TeacherDoor;
 use crate::lang::{self, Lang};
 use crate::platform;
 use crate::platform::page::APP_CSS;
@@ -194,6 +197,12 @@ pub fn Shell(
         js::set_title(&title);
     });
     use_hook(move || watch_keys_and_idle(ctx));
+    // The web app's teacher page opens in teacher mode, with Home behind it for Back.
+    use_hook(move || {
+        if platform::page::opened_for_teacher() {
+            spawn(async move { ctx.go(Screen::Teacher) });
+        }
+    });
     if (ctx.exited)() {
         return rsx! {
             for css in APP_CSS {
@@ -250,9 +259,14 @@ pub fn Shell(
                         Screen::Practice => rsx! { Practice {} },
                         Screen::Results => rsx! { MyResults {} },
                         Screen::SelfCheck => rsx! { SelfCheckRun {} },
+                        #[cfg(feature = "teacher")]
                         Screen::Teacher => rsx! { TeacherHome {} },
+                        #[cfg(feature = "teacher")]
                         Screen::Class(id) => rsx! { ClassView { id } },
+                        #[cfg(feature = "teacher")]
                         Screen::Session(id) => rsx! { SessionView { id } },
+                        #[cfg(not(feature = "teacher"))]
+                        Screen::Teacher | Screen::Class(_) | Screen::Session(_) => rsx! { TeacherDoor {} },
                     }
                 }
             }

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { serve } from "./serve.mjs";
-import { dist, port, setUpTeacher, shot, started, url, withBrowser } from "./browser.mjs";
+import { dist, port, saved, setUpTeacher, shot, started, url, withBrowser } from "./browser.mjs";
 
 process.env.SAUGA_SHOT_PREFIX ??= "classroom-";
 // openpyxl reads the spreadsheets back (scripts/setup.sh puts it in target/py).
@@ -414,6 +414,60 @@ test("scan instead of type: pupils' QR codes read from a camera stream, each ent
     assert.ok(!(await page.isVisible("[data-scanner]")));
     assert.equal(await page.$eval("[data-scanner]", (v) => v.srcObject), null, "the camera is off");
     assert.equal(await page.getAttribute("[data-missing]", "data-missing"), "1");
+    assert.deepEqual(errors, []);
+  });
+});
+
+test("teacher mode is a page of its own: a pupil downloads none of it; one tap opens it, offline too once opened; quick exit leaves no page behind", async () => {
+  await withBrowser("lt-LT", async (page, errors) => {
+    const requested = [];
+    page.on("request", (r) => requested.push(new URL(r.url()).pathname));
+    await page.goto(url);
+    await page.waitForSelector("nav.tabbar");
+    await page.waitForFunction(() => navigator.serviceWorker.controller);
+    await page.click('[data-action="intro-ok"]');
+    await saved(page);
+    for (const tab of ["learn", "help", "settings", "home"]) await page.click(`[data-tab="${tab}"]`);
+    await page.waitForSelector('[data-action="home-teacher"]');
+    assert.deepEqual(requested.filter((p) => /teacher|tools/.test(p)), [], "a pupil's visit reads no teacher file");
+
+    // Offline, and never opened before: the door says why and stays on the pupil's page.
+    await page.context().setOffline(true);
+    await page.click('[data-action="home-teacher"]');
+    await page.waitForSelector('[data-teacher-door="Unreachable"]');
+    assert.match(await page.textContent("[data-teacher-door]"), /Prisijunkite prie interneto ir bandykite dar kartą/);
+    assert.equal(new URL(page.url()).pathname, "/");
+    await shot(page, "teacher-door-offline-lt");
+
+    // Online: Try again opens teacher mode on its page, with the same database (the
+    // first-run note is not shown again); Back goes to Home there.
+    await page.context().setOffline(false);
+    await page.click('[data-action="door-retry"]');
+    await page.waitForURL(/\/teacher\.html$/);
+    await page.waitForSelector('[data-input="new-pin"]');
+    assert.equal(await page.$('[data-action="intro-ok"]'), null, "the first-run note was seen on the pupil's page");
+    assert.ok(requested.some((p) => p.endsWith("/teacher/sauga_bg.wasm")));
+    await page.goBack();
+    await page.click('[data-action="home-teacher"]');
+    await page.waitForSelector('[data-input="new-pin"]');
+
+    // Quick exit from teacher mode: Back reaches neither page of Sauga.
+    await page.click(".quick-exit");
+    await page.waitForURL(/calc\.html$/);
+    await page.goBack().catch(() => {});
+    await page.waitForTimeout(300);
+    assert.ok(!page.url().startsWith(url) || page.url().endsWith("calc.html"), `Back reached ${page.url()}`);
+
+    // Opened once, it opens again with no network, from the pupil's page.
+    await page.context().setOffline(true);
+    await page.goto(url);
+    await page.waitForSelector("nav.tabbar");
+    assert.equal(new URL(page.url()).pathname, "/");
+    await page.click('[data-action="home-teacher"]');
+    await page.waitForURL(/\/teacher\.html$/);
+    await page.waitForSelector('[data-input="new-pin"]');
+    await page.context().setOffline(false);
+
     assert.deepEqual(errors, []);
   });
 });

@@ -142,3 +142,112 @@ fn ui_strings_use_none_of_the_forbidden_terms() {
     }
     assert!(found.is_empty(), "{}", found.join("\n"));
 }
+
+/// The Rust files under `dir`, recursively.
+fn rust_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// The string literals of a Rust file, each with the text just before it.
+fn literals(source: &str) -> Vec<(String, String)> {
+    let chars: Vec<char> = source.chars().collect();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] == '/' && chars.get(i + 1) == Some(&'/') {
+            while i < chars.len() && chars[i] != '\n' {
+                i += 1;
+            }
+        } else if chars[i] == '\'' && chars.get(i + 2) == Some(&'\'') {
+            i += 3;
+        } else if chars[i] == '"' {
+            let before: String = chars[i.saturating_sub(24)..i].iter().collect();
+            let mut text = String::new();
+            i += 1;
+            while i < chars.len() && chars[i] != '"' {
+                if chars[i] == '\\' {
+                    i += 1;
+                }
+                text.push(chars[i]);
+                i += 1;
+            }
+            found.push((before, text));
+            i += 1;
+        } else {
+            i += 1;
+        }
+    }
+    found
+}
+
+/// The keys of the UI string files in a folder (top-level lines `key:`).
+fn keys_in(dir: &str) -> std::collections::BTreeSet<String> {
+    let mut keys = std::collections::BTreeSet::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        for line in text.lines() {
+            if let Some(key) = line.strip_suffix(':') {
+                if !key.starts_with([' ', '#', '_']) {
+                    keys.insert(key.to_string());
+                }
+            }
+        }
+    }
+    keys
+}
+
+/// Teacher mode's screens: left out of the pupil's web app (the `teacher` feature).
+fn teacher_only(path: &std::path::Path) -> bool {
+    let p = path.to_string_lossy().replace('\\', "/");
+    p.contains("src/ui/views/teacher/") || p.ends_with("src/ui/components/charts.rs")
+}
+
+#[test]
+fn every_key_the_code_looks_up_exists_and_the_pupils_app_has_its_own() {
+    let all: std::collections::BTreeSet<String> = table(Lang::En).into_keys().collect();
+    let pupil = keys_in(concat!(env!("CARGO_MANIFEST_DIR"), "/locales/pupil"));
+    let teacher = keys_in(concat!(env!("CARGO_MANIFEST_DIR"), "/locales/teacher"));
+    assert!(pupil.len() > 200 && teacher.len() > 200);
+    assert_eq!(
+        pupil.len() + teacher.len(),
+        all.len(),
+        "a key in both files"
+    );
+    let mut files = Vec::new();
+    rust_files(
+        std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")),
+        &mut files,
+    );
+    let (mut unknown, mut not_pupil, mut looked_up) = (Vec::new(), Vec::new(), 0);
+    for file in &files {
+        let source = std::fs::read_to_string(file).unwrap();
+        for (before, text) in literals(&source) {
+            let lookup = before.ends_with(".t(")
+                || before.ends_with("t_with(")
+                || before.trim_end().ends_with("tr(lang,");
+            if lookup {
+                looked_up += 1;
+                if !all.contains(&text) {
+                    unknown.push(format!("{}: {text}", file.display()));
+                }
+            }
+            // A key named anywhere the pupil's app compiles must be in its strings.
+            if all.contains(&text) && !teacher_only(file) && !pupil.contains(&text) {
+                not_pupil.push(format!("{}: {text}", file.display()));
+            }
+        }
+    }
+    assert!(looked_up > 400, "only {looked_up} lookups found");
+    assert!(unknown.is_empty(), "keys not in locales/: {unknown:#?}");
+    assert!(
+        not_pupil.is_empty(),
+        "keys the pupil's web app needs, not in locales/pupil/: {not_pupil:#?}"
+    );
+}

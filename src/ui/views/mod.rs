@@ -8,4 +8,8 @@ pub(crate) mod privacy;
 pub(crate) mod quiz;
 pub(crate) mod results;
 pub(crate) mod settings;
+#[cfg(feature = "teacher")]
 pub(crate) mod teacher;
+// The pupil's web app has no teacher mode: its door opens the teacher page.
+#[cfg(not(feature = "teacher"))]
+pub(crate) mod teacher_door;
