@@ -35,8 +35,9 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(event.request.url);
   if (event.request.method !== "GET" || url.origin !== self.location.origin) return;
   // Cache first: the app is the same until a new build replaces this worker. The
-  // teacher page and the tools module are kept the first time teacher mode reads them.
-  const keep = /\/(tools|teacher)\/|\/teacher\.html$/.test(url.pathname);
+  // teacher page, the tools module and the pack checker are kept the first time they
+  // are read.
+  const keep = /\/(tools|teacher|checker)\/|\/teacher\.html$/.test(url.pathname);
   event.respondWith(
     caches.match(event.request, { ignoreSearch: true }).then((hit) => hit || fetch(event.request).then((response) => {
       if (keep && response.ok) {

@@ -35,8 +35,9 @@ pub struct Pack {
     pub files: Vec<ContentFile>,
 }
 
-/// Why a pack was not taken. Nothing changes when one is refused.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+/// Why a pack was not taken. Nothing changes when one is refused. (Serialised: the
+/// web app's checker module sends it back as JSON.)
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
 pub enum PackError {
     #[error("the file is larger than a content pack can be ({max} bytes)")]
     TooLarge { max: usize },
@@ -54,6 +55,108 @@ pub enum PackError {
     Older { pack: String, in_use: String },
     #[error("the pack's content fails the content check: {0}")]
     FailsCheck(String),
+    /// Result codes name a quiz by id and version: changed questions under the same
+    /// version would make earlier codes read wrong.
+    #[error("the pack changes the questions of quiz {quiz} without changing its version")]
+    QuizChanged { quiz: String },
+    /// This app cannot check packs here (its checker could not be loaded).
+    #[error("the pack could not be checked: {0}")]
+    NoChecker(String),
+}
+
+impl PackError {
+    /// The message's key in the UI strings (`pack.problem.<code>`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            PackError::TooLarge { .. } => "too_large",
+            PackError::NotAPack => "not_a_pack",
+            PackError::NewerFormat(_) => "newer_format",
+            PackError::Truncated => "truncated",
+            PackError::NotSigned => "not_signed",
+            PackError::Damaged(_) => "damaged",
+            PackError::Older { .. } => "older",
+            PackError::FailsCheck(_) => "fails_check",
+            PackError::QuizChanged { .. } => "quiz_changed",
+            PackError::NoChecker(_) => "no_checker",
+        }
+    }
+}
+
+/// Every kind of refusal, one of each (for the tests that every one is told).
+pub const PROBLEMS: &[&str] = &[
+    "too_large",
+    "not_a_pack",
+    "newer_format",
+    "truncated",
+    "not_signed",
+    "damaged",
+    "older",
+    "fails_check",
+    "quiz_changed",
+    "no_checker",
+];
+
+/// A pack that passed every check, as the app keeps it: its version and date and the
+/// course in each language as data-file JSON ([`super::data`]).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Checked {
+    pub content_version: String,
+    pub date: Date,
+    pub catalogs: Vec<(crate::lang::Lang, String)>,
+}
+
+/// [`accept`], then the course in each language as the app keeps it.
+pub fn check(
+    bytes: &[u8],
+    trusted: &[[u8; 32]],
+    in_use: &str,
+    today: Date,
+) -> Result<Checked, PackError> {
+    let (pack, catalog) = accept(bytes, trusted, in_use, today)?;
+    Ok(Checked {
+        content_version: pack.content_version,
+        date: pack.date,
+        catalogs: crate::lang::Lang::ALL
+            .into_iter()
+            .map(|l| (l, super::data::language_json(&catalog, l)))
+            .collect(),
+    })
+}
+
+/// A quiz's shape as result codes and teacher reports read it: its questions' keys,
+/// their kinds and their options' right-or-wrong, in order. Texts may change freely.
+fn shape(quiz: &crate::quiz::Quiz) -> Vec<(String, crate::quiz::QuestionKind, Vec<bool>)> {
+    quiz.questions
+        .iter()
+        .map(|q| {
+            (
+                q.key(),
+                q.kind,
+                q.options.iter().map(|o| o.correct).collect(),
+            )
+        })
+        .collect()
+}
+
+/// Refuses a new course that changes a quiz's questions but keeps its version (the
+/// same quiz in both, by id and version, must have the same shape).
+pub fn quizzes_keep_versions(
+    in_use: &super::Catalog,
+    new: &super::Catalog,
+) -> Result<(), PackError> {
+    let quizzes = |c: &super::Catalog| -> Vec<crate::quiz::Quiz> {
+        c.quizzes.iter().chain(&c.final_quiz).cloned().collect()
+    };
+    let old = quizzes(in_use);
+    for quiz in quizzes(new) {
+        let same = old
+            .iter()
+            .find(|o| o.id == quiz.id && o.version == quiz.version);
+        if same.is_some_and(|o| shape(o) != shape(&quiz)) {
+            return Err(PackError::QuizChanged { quiz: quiz.id });
+        }
+    }
+    Ok(())
 }
 
 fn signed_bytes(body: &[u8]) -> Vec<u8> {
@@ -256,8 +359,65 @@ mod tests {
             accept(&seal(&broken, &key(7)), &trusted, &in_use, today),
             Err(PackError::FailsCheck(_))
         ));
+        // Checked: the course of every language, as the app keeps it.
+        let checked = check(&seal(&pack("2099.1.3"), &key(7)), &trusted, &in_use, today).unwrap();
+        assert_eq!(checked.content_version, "2099.1.3");
+        assert_eq!(checked.catalogs.len(), 4);
+        for (lang, json) in &checked.catalogs {
+            let c = super::super::data::from_json(json, *lang).unwrap();
+            assert_eq!(c.version, "2099.1.3");
+        }
         assert_eq!(version_key("2027.1.10"), Some((2027, 1, 10)));
         assert!(version_key("2027.1.10") > version_key("2027.1.9"));
         assert_eq!(version_key("2027.1"), None);
+    }
+
+    #[test]
+    fn a_quiz_may_change_its_questions_only_with_a_new_version() {
+        let in_use = super::super::Catalog::embedded();
+        let mut new = in_use.clone();
+        // Texts may change under the same version.
+        new.quizzes[0].questions[0].text = in_use.quizzes[0].questions[1].text.clone();
+        assert_eq!(quizzes_keep_versions(in_use, &new), Ok(()));
+        // A question removed, or a right answer moved, under the same version: refused.
+        let id = new.quizzes[0].id.clone();
+        new.quizzes[0].questions.pop();
+        assert_eq!(
+            quizzes_keep_versions(in_use, &new),
+            Err(PackError::QuizChanged { quiz: id.clone() })
+        );
+        let mut moved = in_use.clone();
+        let options = &mut moved.quizzes[0].questions[0].options;
+        let right = options.iter().position(|o| o.correct).unwrap();
+        options[right].correct = false;
+        let next = (right + 1) % options.len();
+        options[next].correct = true;
+        assert!(quizzes_keep_versions(in_use, &moved).is_err());
+        // With a new version, anything goes.
+        new.quizzes[0].version += 1;
+        assert_eq!(quizzes_keep_versions(in_use, &new), Ok(()));
+    }
+
+    #[test]
+    fn every_refusal_has_its_code_listed() {
+        let all = [
+            PackError::TooLarge { max: 1 },
+            PackError::NotAPack,
+            PackError::NewerFormat(2),
+            PackError::Truncated,
+            PackError::NotSigned,
+            PackError::Damaged(String::new()),
+            PackError::Older {
+                pack: String::new(),
+                in_use: String::new(),
+            },
+            PackError::FailsCheck(String::new()),
+            PackError::QuizChanged {
+                quiz: String::new(),
+            },
+            PackError::NoChecker(String::new()),
+        ];
+        let codes: Vec<&str> = all.iter().map(PackError::code).collect();
+        assert_eq!(codes, PROBLEMS);
     }
 }

@@ -16,6 +16,7 @@ mod web;
 #[cfg(target_arch = "wasm32")]
 use web as imp;
 
+pub mod packs;
 pub mod page;
 pub mod tools;
 
@@ -52,16 +53,24 @@ pub async fn start_fresh() -> Result<Store, StorageError> {
     imp::start_fresh().await
 }
 
-/// The course in `lang` when it is at hand without waiting: always on desktop and
-/// mobile (built in), on the web once its data file has been read.
+/// The course in `lang` when it is at hand without waiting: from the content pack in
+/// use if there is one ([`packs::use_pack`]); else always on desktop and mobile (built
+/// in), on the web once its data file has been read.
 pub fn content_ready(lang: Lang) -> Option<&'static Catalog> {
-    imp::content_ready(lang)
+    match packs::pack_content(lang) {
+        Some(read) => read.ok(),
+        None => imp::content_ready(lang),
+    }
 }
 
-/// The course in `lang`: built in on desktop and mobile; on the web its data file
-/// (`content/lt.json`…, kept offline by the service worker), read once per page.
+/// The course in `lang`: from the content pack in use if there is one; else built in
+/// on desktop and mobile, and on the web its data file (`content/lt.json`…, kept
+/// offline by the service worker), read once per page.
 pub async fn load_content(lang: Lang) -> Result<&'static Catalog, String> {
-    imp::load_content(lang).await
+    match packs::pack_content(lang) {
+        Some(read) => read,
+        None => imp::load_content(lang).await,
+    }
 }
 
 /// Where the data is kept, for Settings → About.

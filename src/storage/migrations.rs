@@ -48,6 +48,19 @@ pub(super) const MIGRATIONS: &[&str] = &[
     ALTER TABLE session ADD COLUMN closed INTEGER NOT NULL DEFAULT 0 CHECK (closed IN (0, 1));",
     // 7: each attempt's result code, so a pupil can show it again later.
     "ALTER TABLE quiz_attempt ADD COLUMN code TEXT CHECK (code IS NULL OR length(code) <= 64);",
+    // 8: a content pack taken from a file (checked and signed), in place of the
+    // built-in content until the user goes back to it.
+    "CREATE TABLE content_pack (
+        id       INTEGER PRIMARY KEY CHECK (id = 1),
+        version  TEXT NOT NULL,
+        date     TEXT NOT NULL,
+        origin   TEXT NOT NULL,
+        taken_at INTEGER NOT NULL,
+        lt       TEXT NOT NULL,
+        en       TEXT NOT NULL,
+        ru       TEXT NOT NULL,
+        uk       TEXT NOT NULL
+    ) STRICT;",
 ];
 
 /// Teacher mode: the PIN, classes, pupils, sessions, answers, tallies (migration 4).

@@ -13,10 +13,12 @@ use std::path::Path;
 use rusqlite::{Connection, OpenFlags};
 
 mod migrations;
+mod pack;
 mod progress;
 mod settings;
 mod teacher;
 
+pub use pack::StoredPack;
 pub use progress::{Attempt, LatestResult, ModuleProgress, Progress, QuizStats};
 pub use settings::{TextSize, Theme};
 pub use teacher::Teacher;

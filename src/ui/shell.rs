@@ -36,8 +36,17 @@ enum Phase {
 /// The phase once a store is open: ready when the course in its language is at hand.
 async fn with_content(store: Store, persistent: bool) -> Phase {
     let lang = super::state::start_lang(&store);
+    // A content pack taken earlier is the course from the start.
+    platform::packs::use_pack(store.content_pack().unwrap_or(None));
+    let mut loaded = platform::load_content(lang).await;
+    if loaded.is_err() && platform::packs::pack_in_use().is_some() {
+        // A stored pack that cannot be read: the built-in course; the pack stays
+        // stored (nothing is deleted) and Settings offers to take a pack again.
+        platform::packs::use_pack(None);
+        loaded = platform::load_content(lang).await;
+    }
     let store = StoreHandle::new(store);
-    match platform::load_content(lang).await {
+    match loaded {
         Ok(_) => Phase::Ready(store, persistent),
         Err(e) => Phase::NoContent(store, persistent, lang, e),
     }

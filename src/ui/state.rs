@@ -13,6 +13,9 @@ use crate::storage::{Progress, Store, TextSize, Theme};
 
 mod guarded;
 mod nav;
+mod packs;
+
+pub use packs::PackRefusal;
 
 /// Which screen is showing. Kept in memory only: no URL, so nothing a pupil reads
 /// lands in the browser's history (see ARCHITECTURE.md).

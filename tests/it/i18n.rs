@@ -251,3 +251,32 @@ fn every_key_the_code_looks_up_exists_and_the_pupils_app_has_its_own() {
         "keys the pupil's web app needs, not in locales/pupil/: {not_pupil:#?}"
     );
 }
+
+#[test]
+fn every_content_pack_refusal_is_told_in_every_language_in_the_pupils_app() {
+    let pupil = keys_in(concat!(env!("CARGO_MANIFEST_DIR"), "/locales/pupil"));
+    for code in sauga::content::pack::PROBLEMS.iter().chain(&["not_saved"]) {
+        let key = format!("pack.problem.{code}");
+        assert!(pupil.contains(&key), "locales/pupil/ has no {key}");
+        for lang in Lang::ALL {
+            assert!(!table(lang)[&key].is_empty(), "{lang:?} {key}");
+        }
+    }
+}
+
+#[test]
+fn placeholders_are_written_as_lookups_fill_them() {
+    // `lang::tr_with` fills `%{name}`; a bare `{name}` would reach the screen as it is.
+    for lang in Lang::ALL {
+        for (key, value) in table(lang) {
+            let bare = value.match_indices('{').any(|(at, _)| {
+                let name: String = value[at + 1..].chars().take_while(|c| *c != '}').collect();
+                let placeholder = !name.is_empty()
+                    && name.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+                    && value[at + 1 + name.len()..].starts_with('}');
+                placeholder && (at == 0 || value.as_bytes()[at - 1] != b'%')
+            });
+            assert!(!bare, "{lang:?} {key}: {value}");
+        }
+    }
+}

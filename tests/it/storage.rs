@@ -343,3 +343,57 @@ fn automatic_backups_keep_the_newest_and_skip_repeats() {
     let oldest = kept.last().unwrap();
     assert_eq!(oldest.taken_at, 1_003, "the three oldest were dropped");
 }
+
+#[test]
+fn a_content_pack_is_kept_across_reopening_replaced_and_removed_leaving_progress() {
+    use sauga::content::{data, Catalog};
+    use sauga::dates::Date;
+    use sauga::storage::StoredPack;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sauga.sqlite3");
+    let catalog = Catalog::embedded();
+    let pack = |version: &str, origin: &str| StoredPack {
+        version: version.into(),
+        date: Date::parse("2027-01-05").unwrap(),
+        origin: origin.into(),
+        taken_at: 1_800_000_000,
+        catalogs: Lang::ALL
+            .into_iter()
+            .map(|l| (l, data::language_json(catalog, l)))
+            .collect(),
+    };
+    {
+        let mut s = Store::open(&path).unwrap();
+        assert_eq!(s.content_pack().unwrap(), None);
+        s.mark_page_read("what-is-trafficking", 0, 2, 100).unwrap();
+        s.set_content_pack(&pack("2027.1.1", "a.pack")).unwrap();
+    }
+    let s = Store::open(&path).unwrap();
+    let kept = s.content_pack().unwrap().unwrap();
+    assert_eq!(kept, pack("2027.1.1", "a.pack"));
+    // Each language's course reads back as the web app's data file does.
+    let uk = data::from_json(kept.catalog_json(Lang::Uk).unwrap(), Lang::Uk).unwrap();
+    assert_eq!(uk.modules.len(), catalog.modules.len());
+    // A newer pack replaces it; going back removes it; progress stays throughout.
+    s.set_content_pack(&pack("2027.2.1", "b.pack")).unwrap();
+    assert_eq!(s.content_pack().unwrap().unwrap().origin, "b.pack");
+    s.remove_content_pack().unwrap();
+    assert_eq!(s.content_pack().unwrap(), None);
+    assert!(s.progress().unwrap().contains_key("what-is-trafficking"));
+}
+
+#[test]
+fn a_damaged_content_pack_row_is_reported_not_misread() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sauga.sqlite3");
+    drop(Store::open(&path).unwrap());
+    Connection::open(&path)
+        .unwrap()
+        .execute(
+            "INSERT INTO content_pack VALUES (1, '2027.1.1', 'someday', 'a.pack', 0, '', '', '', '')",
+            [],
+        )
+        .unwrap();
+    let s = Store::open(&path).unwrap();
+    assert!(matches!(s.content_pack(), Err(StorageError::Damaged(m)) if m.contains("someday")));
+}

@@ -4,6 +4,7 @@ pub(crate) mod help;
 pub(crate) mod home;
 pub(crate) mod learn;
 pub(crate) mod library;
+pub(crate) mod packs;
 pub(crate) mod privacy;
 pub(crate) mod quiz;
 pub(crate) mod results;

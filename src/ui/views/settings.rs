@@ -121,6 +121,7 @@ pub fn Settings() -> Element {
                 },
             }
         }
+        super::packs::ContentCard {}
         section { class: "card about",
             h2 { {ctx.t("settings.about")} }
             p { {ctx.t("settings.privacy")} }
@@ -128,7 +129,12 @@ pub fn Settings() -> Element {
                 dt { {ctx.t("settings.app_version")} }
                 dd { {env!("CARGO_PKG_VERSION")} }
                 dt { {ctx.t("settings.content_version")} }
-                dd { "data-content-version": "{ctx.catalog().version}", "{ctx.catalog().version}" }
+                dd { "data-content-version": "{ctx.catalog().version}",
+                    match platform::packs::pack_in_use() {
+                        Some(p) => ctx.t_with("pack.about_pack", &[("version", &p.version), ("date", &p.date.to_string()), ("file", &p.origin)]),
+                        None => ctx.t_with("pack.about_builtin", &[("version", &ctx.catalog().version)]),
+                    }
+                }
                 dt { {ctx.t("settings.data_location")} }
                 dd { class: "path",
                     match platform::location() {

@@ -74,12 +74,7 @@ pub fn ClassView(id: i64) -> Element {
         .map(|t| (t.name.clone(), t.right, t.answered))
         .collect();
     let percent = ctx.t("teacher.percent");
-    let question_text = |k: &str| {
-        questions
-            .get(k)
-            .map(|q| q.text.get(lang).clone())
-            .unwrap_or_else(|| k.to_string())
-    };
+    let question_text = |k: &str| super::question_text(&ctx, &questions, k);
     let tables: Vec<NamedTable> = vec![
         (
             "pupils",
@@ -329,6 +324,10 @@ pub fn ClassView(id: i64) -> Element {
                                 if !q.general.get(lang).is_empty() {
                                     p { class: "muted", {q.general.get(lang).clone()} }
                                 }
+                            }
+                        } else {
+                            li { key: "{r.key}", "data-difficult": "{r.key}", "data-removed": "true",
+                                p { strong { {super::question_text(&ctx, &questions, &r.key)} } " — " {format!("{:.0} % ({}/{})", r.percent(), r.right, r.answered)} }
                             }
                         }
                     }

@@ -422,6 +422,25 @@ fn questions_of(quizzes: &[Quiz]) -> BTreeMap<String, &Question> {
 /// A session as a table, for CSV and the spreadsheet, with headers in the screen's
 /// language: a tally has counts per option; the other modes a row per pupil of the
 /// class.
+/// A question's text in reports and exports; one the content in use no longer has (a
+/// content pack removed it) is named as removed, never dropped.
+pub(crate) fn question_text(
+    ctx: &Ctx,
+    questions: &BTreeMap<String, &Question>,
+    key: &str,
+) -> String {
+    let lang = (ctx.lang)();
+    questions
+        .get(key)
+        .map(|q| q.text.get(lang).clone())
+        .unwrap_or_else(|| {
+            ctx.t_with(
+                "teacher.question_removed",
+                &[("version", &ctx.catalog().version), ("key", key)],
+            )
+        })
+}
+
 fn session_table(
     ctx: &Ctx,
     session: &teacher::Session,
@@ -429,12 +448,7 @@ fn session_table(
     questions: &BTreeMap<String, &Question>,
 ) -> teacher::Table {
     let lang = (ctx.lang)();
-    let text = |k: &str| {
-        questions
-            .get(k)
-            .map(|q| q.text.get(lang).clone())
-            .unwrap_or_else(|| k.to_string())
-    };
+    let text = |k: &str| question_text(ctx, questions, k);
     if session.mode == teacher::Mode::Tally {
         let options = |k: &str| {
             questions

@@ -192,6 +192,12 @@ pub fn SessionView(id: i64) -> Element {
                                 }
                             }
                         }
+                    } else {
+                        // A content pack removed it: its answers stay, said so.
+                        div { key: "{r.key}", class: "question-report", "data-question-report": "{r.key}", "data-removed": "true", "data-percent": "{r.percent():.0}",
+                            Bar { label: format!("Q{}", i + 1), percent: r.percent(), note: format!("{}/{}", r.right, r.answered) }
+                            p { class: "muted", {super::question_text(&ctx, &questions, &r.key)} }
+                        }
                     }
                 }
                 div { class: "row",
