@@ -19,28 +19,9 @@ use crate::storage::StoredPack;
 
 #[cfg(target_arch = "wasm32")]
 mod imp {
+    use super::super::web::check_pack;
     use super::*;
-    use wasm_bindgen::prelude::*;
-
-    #[wasm_bindgen(inline_js = r##"
-let checker = null;
-function loadChecker() {
-  if (!checker) {
-    checker = import(new URL("checker/sauga_checker.js", document.baseURI).href)
-      .then(async (m) => { await m.default(); return m; });
-    checker.catch(() => { checker = null; });
-  }
-  return checker;
-}
-export async function check_pack(bytes, inUse, today) {
-  const m = await loadChecker();
-  return m.check_pack(bytes, inUse, today);
-}
-"##)]
-    extern "C" {
-        #[wasm_bindgen(catch)]
-        async fn check_pack(bytes: &[u8], in_use: &str, today: &str) -> Result<JsValue, JsValue>;
-    }
+    use wasm_bindgen::JsCast;
 
     pub async fn check(bytes: &[u8], in_use: &str, today: Date) -> Result<Checked, PackError> {
         let answer = check_pack(bytes, in_use, &today.to_string())

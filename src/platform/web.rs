@@ -105,6 +105,17 @@ export function random_bytes(n) {
   crypto.getRandomValues(a);
   return a;
 }
+// The content-pack checker, its own wasm module, loaded the first time a pack is
+// opened (platform/packs.rs).
+let checker = null;
+export async function check_pack(bytes, inUse, today) {
+  if (!checker) {
+    checker = import(new URL("checker/sauga_checker.js", document.baseURI).href)
+      .then(async (m) => { await m.default(); return m; });
+    checker.catch(() => { checker = null; });
+  }
+  return (await checker).check_pack(bytes, inUse, today);
+}
 export async function fetch_text(url) {
   let r;
   try { r = await fetch(url); } catch (e) { throw new Error(`${url}: ${e.message || e}`); }
@@ -150,6 +161,12 @@ extern "C" {
     fn leave(now: bool);
     #[wasm_bindgen(catch)]
     async fn fetch_text(url: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch)]
+    pub(super) async fn check_pack(
+        bytes: &[u8],
+        in_use: &str,
+        today: &str,
+    ) -> Result<JsValue, JsValue>;
     fn download(name: &str, bytes: &[u8], mime: &str);
 }
 

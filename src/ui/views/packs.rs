@@ -109,8 +109,8 @@ pub fn ContentCard() -> Element {
                 Some(Outcome::Refused(name, r)) => {
                     let (code, text, detail) = refusal_text(&ctx, &r);
                     rsx! {
-                        div { class: "problem", role: "alert", "data-pack-problem": "{code}", "data-pack-file": "{name}",
-                            p { {text} }
+                        div { class: "error-summary", role: "alert", "data-pack-problem": "{code}", "data-pack-file": "{name}",
+                            p { strong { {text} } }
                             p { {ctx.t("pack.nothing_changed")} }
                             if let Some(d) = detail {
                                 p { class: "muted small", "{d}" }
@@ -119,7 +119,7 @@ pub fn ContentCard() -> Element {
                     }
                 }
                 Some(Outcome::Back) => rsx! { p { class: "done-banner", role: "status", "data-pack-back": "true", {ctx.t("pack.back_done")} } },
-                Some(Outcome::BackFailed(e)) => rsx! { p { class: "problem", role: "alert", {ctx.t("pack.problem.not_saved")} " " "{e}" } },
+                Some(Outcome::BackFailed(e)) => rsx! { p { class: "error", role: "alert", {ctx.t("pack.problem.not_saved")} " " "{e}" } },
                 None => rsx! {},
             }
             if pack.is_some() {
