@@ -33,6 +33,15 @@ wasm-bindgen --target web --no-typescript --out-dir dist/tools \
   target/wasm32-unknown-unknown/release/sauga_tools.wasm
 wasm-bindgen --target web --no-typescript --out-dir dist/checker \
   target/wasm32-unknown-unknown/release/sauga_checker.wasm
+# A function the wasm calls but nothing defined (for instance one of the SQLite parts
+# .cargo/config.toml leaves out) becomes an import from "env", and the page would fail
+# to start: refuse it here, by name.
+for js in dist/sauga.js dist/teacher/sauga.js dist/tools/sauga_tools.js dist/checker/sauga_checker.js; do
+  if grep -Eq "from ['\"]env['\"]" "$js"; then
+    echo "$js imports from \"env\": the wasm calls a function nothing defines" >&2
+    exit 1
+  fi
+done
 cp assets/index.html assets/calc.html assets/sauga.css assets/favicon.svg assets/manifest.webmanifest dist/
 # The teacher page: the same page, which loads the whole app from teacher/ there.
 cp assets/index.html dist/teacher.html
