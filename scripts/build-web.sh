@@ -35,7 +35,7 @@ wasm-bindgen --target web --no-typescript --out-dir dist/checker \
   target/wasm32-unknown-unknown/release/sauga_checker.wasm
 # A function the wasm calls but nothing defined (for instance one of the SQLite parts
 # .cargo/config.toml leaves out) becomes an import from "env", and the page would fail
-# to start: refuse it here, by name.
+# to start: refuse it here.
 for js in dist/sauga.js dist/teacher/sauga.js dist/tools/sauga_tools.js dist/checker/sauga_checker.js; do
   if grep -Eq "from ['\"]env['\"]" "$js"; then
     echo "$js imports from \"env\": the wasm calls a function nothing defines" >&2
